@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from translate.config import load_config
+from translate.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_project_configuration_is_found_from_a_subfolder(tmp_path):
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.translate]\ntarget_languages = ["ru"]\nlocales_dir = "po"\n',
+    )
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    config = load_config(tmp_path / "deep" / "er")
+    assert config.root == tmp_path
+    assert config.target_languages == ("ru",)
+    assert config.locales_dir == tmp_path / "po"
+    assert config.glossary_dir == tmp_path / "glossary"
+    assert config.source_language == "en"
+
+
+def test_pyproject_without_our_table_is_not_a_project(tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname = "other"\n')
+    config = load_config(tmp_path)
+    assert config.pyproject is None
+    assert config.target_languages == ("ar", "tr", "ru")
+    assert config.locales_dir == tmp_path / "locales"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('colour = "blue"', "unknown key in [tool.translate]: colour"),
+        ("target_languages = []", "[tool.translate] target_languages must be a list of strings"),
+        ('target_languages = "ar"', "[tool.translate] target_languages must be a list of strings"),
+        ("locales_dir = 3", "[tool.translate] locales_dir must be a non-empty string"),
+    ],
+)
+def test_invalid_configuration_is_reported(tmp_path, table, message):
+    write(tmp_path / "pyproject.toml", f"[tool.translate]\n{table}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'pyproject.toml'}: {message}"
+
+
+def test_overrides_take_precedence(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.translate]\n")
+    config = load_config(tmp_path).with_overrides(
+        locales_dir=tmp_path / "elsewhere", target_languages=("tr",)
+    )
+    assert config.locales_dir == tmp_path / "elsewhere"
+    assert config.target_languages == ("tr",)
+
+
+def test_repository_configuration():
+    config = load_config(Path(__file__).resolve().parents[1])
+    assert config.target_languages == ("ar", "tr", "ru")
+    assert [p.name for p in config.source_paths()] == ["aleppo-offensive.txt"]

@@ -1,0 +1,63 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from translate.config import Config, load_config
+
+LocalesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--locales",
+        help="Catalog folder (default: locales_dir from [tool.translate], else ./locales).",
+        file_okay=False,
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")
+]
+GlossaryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--glossary",
+        help="Glossary folder, TBX or CSV file (default: glossary_dir from [tool.translate]).",
+    ),
+]
+NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Run without a glossary.")]
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="Output for people (text) or programs (json).")
+]
+
+
+def project(locales: Path | None = None, glossary: Path | None = None) -> Config:
+    """The project configuration with command-line overrides applied."""
+    return load_config().with_overrides(locales_dir=locales, glossary_dir=glossary)
+
+
+def diagnostics(quiet: bool = False) -> Console:
+    """The stderr console for progress and summaries; silent with --quiet."""
+    return Console(file=sys.stderr, quiet=quiet, highlight=False, soft_wrap=True)
+
+
+def parse_languages(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """`ar,tr,ru` to a tuple; the configured languages when not given."""
+    if value is None:
+        return default
+    languages = tuple(part.strip() for part in value.split(",") if part.strip())
+    if not languages:
+        raise typer.BadParameter("give at least one language code, e.g. --to ar,tr,ru")
+    return languages

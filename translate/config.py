@@ -1,0 +1,136 @@
+"""Project configuration from `[tool.translate]` in `pyproject.toml`.
+
+The nearest `pyproject.toml` with a `[tool.translate]` table, searching upwards from the
+working directory, defines the project. Outside a project the defaults apply relative to the
+working directory. Command-line options override both.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from translate.errors import ConfigError
+
+DEFAULT_SOURCE_LANGUAGE = "en"
+DEFAULT_TARGET_LANGUAGES = ("ar", "tr", "ru")
+DEFAULT_SOURCES = ("seeds/*.txt",)
+DEFAULT_LOCALES_DIR = "locales"
+DEFAULT_GLOSSARY_DIR = "glossary"
+
+_KNOWN_KEYS = {
+    "source_language",
+    "target_languages",
+    "sources",
+    "locales_dir",
+    "glossary_dir",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings; paths are absolute."""
+
+    root: Path
+    source_language: str = DEFAULT_SOURCE_LANGUAGE
+    target_languages: tuple[str, ...] = DEFAULT_TARGET_LANGUAGES
+    sources: tuple[str, ...] = DEFAULT_SOURCES
+    locales_dir: Path = field(default=Path(DEFAULT_LOCALES_DIR))
+    glossary_dir: Path = field(default=Path(DEFAULT_GLOSSARY_DIR))
+    pyproject: Path | None = None
+
+    def source_paths(self) -> list[Path]:
+        """The configured source globs expanded under the project root, sorted."""
+        found: list[Path] = []
+        for pattern in self.sources:
+            matches = sorted(self.root.glob(pattern))
+            found.extend(path for path in matches if path not in found)
+        return found
+
+    def display_path(self, path: Path) -> str:
+        """`path` relative to the project root when inside it, POSIX-style, else absolute."""
+        resolved = path.resolve()
+        try:
+            return resolved.relative_to(self.root).as_posix()
+        except ValueError:
+            return resolved.as_posix()
+
+    def with_overrides(
+        self,
+        *,
+        locales_dir: Path | None = None,
+        glossary_dir: Path | None = None,
+        target_languages: tuple[str, ...] | None = None,
+    ) -> Config:
+        return replace(
+            self,
+            locales_dir=(locales_dir.resolve() if locales_dir else self.locales_dir),
+            glossary_dir=(glossary_dir.resolve() if glossary_dir else self.glossary_dir),
+            target_languages=target_languages or self.target_languages,
+        )
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest `pyproject.toml` holding `[tool.translate]`, from `start` upwards."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and _has_translate_table(candidate):
+            return candidate
+    return None
+
+
+def _has_translate_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "translate" in data.get("tool", {})
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Configuration for the project containing `start` (default: the working directory)."""
+    start = (start or Path.cwd()).resolve()
+    pyproject = find_pyproject(start)
+    if pyproject is None:
+        return _resolve(Config(root=start))
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(pyproject, getattr(error, "lineno", None), str(error)) from None
+    table = data["tool"]["translate"]
+    unknown = sorted(set(table) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(pyproject, None, f"unknown key in [tool.translate]: {unknown[0]}")
+    config = Config(
+        root=pyproject.parent,
+        source_language=_string(table, "source_language", DEFAULT_SOURCE_LANGUAGE, pyproject),
+        target_languages=_strings(table, "target_languages", DEFAULT_TARGET_LANGUAGES, pyproject),
+        sources=_strings(table, "sources", DEFAULT_SOURCES, pyproject),
+        locales_dir=Path(_string(table, "locales_dir", DEFAULT_LOCALES_DIR, pyproject)),
+        glossary_dir=Path(_string(table, "glossary_dir", DEFAULT_GLOSSARY_DIR, pyproject)),
+        pyproject=pyproject,
+    )
+    return _resolve(config)
+
+
+def _resolve(config: Config) -> Config:
+    return replace(
+        config,
+        locales_dir=(config.root / config.locales_dir).resolve(),
+        glossary_dir=(config.root / config.glossary_dir).resolve(),
+    )
+
+
+def _string(table: dict, key: str, default: str, path: Path) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise ConfigError(path, None, f"[tool.translate] {key} must be a non-empty string")
+    return value
+
+
+def _strings(table: dict, key: str, default: tuple[str, ...], path: Path) -> tuple[str, ...]:
+    value = table.get(key, list(default))
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, None, f"[tool.translate] {key} must be a list of strings")
+    return tuple(value)

@@ -1,0 +1,69 @@
+"""Domain exceptions. The CLI maps each to a one-line message and an exit code.
+
+Exit codes follow the house convention: 0 ok, 1 findings or failure, 2 usage or bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class DragomanError(Exception):
+    """Base of every expected error; `str()` is the one-line message shown to the user."""
+
+    exit_code = EXIT_FAILURE
+
+
+class InputError(DragomanError):
+    """Bad input from the user: a missing, unreadable or malformed file or option."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class LocatedError(InputError):
+    """An input error at a place in a file, rendered as `file:line: message`."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class SourceError(LocatedError):
+    """A source document cannot be read or is not usable text."""
+
+
+class CatalogError(LocatedError):
+    """A PO/POT catalog cannot be parsed; the file is left untouched."""
+
+
+class GlossaryError(LocatedError):
+    """A glossary file cannot be read or does not validate."""
+
+
+class ConfigError(LocatedError):
+    """The `[tool.translate]` configuration is invalid."""
+
+
+class ModelError(DragomanError):
+    """A translation model is missing, invalid or cannot be installed."""
+
+
+class BadArchiveError(ModelError):
+    """A model archive failed validation; nothing was installed."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class NetworkError(ModelError):
+    """The package index or a package could not be fetched."""
+
+
+class LockError(DragomanError):
+    """Another run holds the lock on the catalogs."""

@@ -1,0 +1,687 @@
+"""Reading and writing PO/POT files.
+
+The writer reproduces GNU gettext's layout byte for byte (`msgcat`'s default width of 79
+columns, its line-breaking at Unicode line-break opportunities, its comment order), so that a
+catalog saved by Poedit, Lokalize or `msgcat` after us differs only where a person changed it.
+polib and Babel wrap differently, which would make every save a noisy diff.
+
+The reader is a single pass over lines that keeps the line number of every entry, so errors
+read `file:line: message` and checks can point at the entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from translate.catalog import FUZZY, Catalog, Message
+from translate.errors import CatalogError
+
+PAGE_WIDTH = 79
+
+# ---------------------------------------------------------------------------------------------
+# Escapes
+
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
+_UNESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    '"': '"',
+    "'": "'",
+    "?": "?",
+}
+_ESCAPE_SEQUENCE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+
+
+def unescape(text: str) -> str:
+    """Decode the C escapes of a PO string literal's body; `ValueError` on an unknown one."""
+    if "\\" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        octal, hexa, char = match.groups()
+        if octal:
+            return chr(int(octal, 8))
+        if hexa:
+            return chr(int(hexa, 16))
+        if char in _UNESCAPES:
+            return _UNESCAPES[char]
+        raise ValueError(f"invalid escape sequence \\{char}")
+
+    return _ESCAPE_SEQUENCE.sub(replace, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Line breaking as GNU gettext does it: UAX #14 break opportunities (as libunistring computes
+# them) and libunistring's greedy width-based choice among them.
+
+# Line-break classes (UAX #14) for the characters that matter in prose.
+_SP, _GL, _BA, _B2, _HY, _SY, _IS, _EX, _QU, _OP, _CL, _CP = range(12)
+_NU, _PR, _PO, _IN, _CM, _ID, _AL, _ZW, _WJ, _NS, _BB = range(12, 23)
+
+_CLASS_OF = {
+    " ": _SP,
+    "\u00a0": _GL,
+    "\u202f": _GL,
+    "\u2007": _GL,
+    "\u2011": _GL,
+    "\u0f0c": _GL,
+    "\u2060": _WJ,
+    "\ufeff": _WJ,
+    "\u200b": _ZW,
+    "\t": _BA,
+    "\u00ad": _BA,
+    "\u2010": _BA,
+    "\u2012": _BA,
+    "\u2013": _BA,
+    "|": _BA,
+    "\u2014": _B2,
+    "-": _HY,
+    "/": _SY,
+    ",": _IS,
+    ".": _IS,
+    ":": _IS,
+    ";": _IS,
+    "\u060c": _IS,
+    "\u060d": _IS,
+    "\u037e": _IS,
+    "\u2044": _IS,
+    "!": _EX,
+    "?": _EX,
+    "\u061b": _EX,
+    "\u061f": _EX,
+    "\u06d4": _EX,
+    '"': _QU,
+    "'": _QU,
+    "\u00ab": _QU,
+    "\u00bb": _QU,
+    "\u2018": _QU,
+    "\u2019": _QU,
+    "\u201b": _QU,
+    "\u201c": _QU,
+    "\u201d": _QU,
+    "\u201f": _QU,
+    "\u2039": _QU,
+    "\u203a": _QU,
+    "(": _OP,
+    "[": _OP,
+    "{": _OP,
+    "\u00a1": _OP,
+    "\u00bf": _OP,
+    "\u201a": _OP,
+    "\u201e": _OP,
+    "}": _CL,
+    ")": _CP,
+    "]": _CP,
+    "$": _PR,
+    "+": _PR,
+    "\\": _PR,
+    "\u00a3": _PR,
+    "\u00a5": _PR,
+    "\u20ac": _PR,
+    "\u2116": _PR,
+    "\u20bd": _PR,
+    "\u20ba": _PR,
+    "%": _PO,
+    "\u00b0": _PO,
+    "\u00a2": _PO,
+    "\u2030": _PO,
+    "\u2032": _PO,
+    "\u2033": _PO,
+    "\u066a": _PO,
+    "\u066b": _NU,
+    "\u066c": _NU,
+    "\u2026": _IN,
+    "\u2025": _IN,
+    "\u00b4": _BB,
+}
+
+
+def _break_class(char: str) -> int:
+    found = _CLASS_OF.get(char)
+    if found is not None:
+        return found
+    if "0" <= char <= "9":
+        return _NU
+    if char.isascii():
+        return _AL
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Mc", "Cf"):
+        return _CM
+    if category == "Nd":
+        return _NU
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return _ID
+    return _AL
+
+
+def _char_width(char: str) -> int:
+    if char.isascii():
+        return 1 if char >= " " and char != "\x7f" else 0
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf") or char == "\u200b":
+        return 0
+    if category in ("Cc",):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+_UNDEFINED, _PROHIBITED, _POSSIBLE = 0, 1, 2
+
+
+def _possible_breaks(chars: list[str]) -> list[bool]:
+    """For each index i, whether UAX #14 allows a break before chars[i]."""
+    count = len(chars)
+    classes = [_break_class(char) for char in chars]
+    forced: dict[int, bool] = {}
+    # LB9: a combining mark takes the class of the character it attaches to, and no break
+    # comes before it. LB10: after a space it counts as a letter, and libunistring then
+    # always allows a break before it, even after an opening bracket.
+    for index in range(count):
+        if classes[index] == _CM:
+            if index > 0 and classes[index - 1] not in (_SP, _ZW):
+                classes[index] = classes[index - 1]
+                forced[index] = False
+            else:
+                classes[index] = _AL
+                forced[index] = index > 0
+    result = [False] * count
+    for index in range(1, count):
+        forced_here = forced.get(index)
+        result[index] = (
+            forced_here if forced_here is not None else _pair_allows_break(classes, index)
+        )
+    return result
+
+
+def _pair_allows_break(classes: list[int], index: int) -> bool:
+    before, after = classes[index - 1], classes[index]
+    # The class before any run of spaces ending at index - 1.
+    back = index - 1
+    while back >= 0 and classes[back] == _SP:
+        back -= 1
+    before_spaces = classes[back] if back >= 0 else None
+
+    if after in (_SP, _ZW):  # LB7
+        return False
+    if before_spaces == _ZW:  # LB8
+        return True
+    if before in (_WJ, _GL) or after in (_WJ,):  # LB11, LB12
+        return False
+    if after == _GL and before not in (_SP, _BA, _HY):  # LB12a
+        return False
+    if after in (_CL, _CP, _EX, _IS, _SY):  # LB13
+        return False
+    if before_spaces == _OP:  # LB14
+        return False
+    if before_spaces == _QU and after == _OP:  # LB15
+        return False
+    if before_spaces in (_CL, _CP) and after == _NS:  # LB16
+        return False
+    if before_spaces == _B2 and after == _B2:  # LB17
+        return False
+    if before == _SP:  # LB18
+        return True
+    if after == _QU or before == _QU:  # LB19
+        return False
+    if after in (_BA, _HY, _NS) or before == _BB:  # LB21
+        return False
+    if after == _IN:  # LB22
+        return False
+    glued = (
+        (before == _AL and after == _NU) or (before == _NU and after == _AL),  # LB23
+        (before == _PR and after == _ID) or (before == _ID and after == _PO),  # LB23a
+        (before in (_PR, _PO) and after == _AL) or (before == _AL and after in (_PR, _PO)),  # 24
+        (before, after) in _NUMERIC_PAIRS,  # LB25
+        before == _AL and after == _AL,  # LB28
+        (before in (_AL, _NU) and after == _OP) or (before == _CP and after in (_AL, _NU)),  # 30
+    )
+    return not any(glued)  # LB31: break everywhere else
+
+
+# LB25 in the pair-table form libunistring implements.
+_NUMERIC_PAIRS = {
+    (_CL, _PO),
+    (_CP, _PO),
+    (_CL, _PR),
+    (_CP, _PR),
+    (_NU, _PO),
+    (_NU, _PR),
+    (_PO, _OP),
+    (_PO, _NU),
+    (_PR, _OP),
+    (_PR, _NU),
+    (_HY, _NU),
+    (_IS, _NU),
+    (_NU, _NU),
+    (_SY, _NU),
+}
+
+
+def _wrap_portion(
+    chars: list[str], overrides: list[int], width: int, start_column: int
+) -> list[int]:
+    """Indexes before which to break, as libunistring's ulc_width_linebreaks chooses them."""
+    possible = _possible_breaks(chars)
+    breaks: list[int] = []
+    last_break: int | None = None
+    last_column = start_column
+    piece_width = 0
+    for index, char in enumerate(chars):
+        allowed = possible[index]
+        if overrides[index] != _UNDEFINED:
+            allowed = overrides[index] == _POSSIBLE
+        if allowed:
+            if last_break is not None and last_column + piece_width > width:
+                breaks.append(last_break)
+                last_column = 0
+            last_break = index
+            last_column += piece_width
+            piece_width = 0
+        piece_width += _char_width(char)
+    if last_break is not None and last_column + piece_width > width:
+        breaks.append(last_break)
+    return breaks
+
+
+def _escaped_portion(portion: str) -> tuple[list[str], list[int]]:
+    """The escaped characters of one portion and the break overrides gettext applies."""
+    chars: list[str] = []
+    overrides: list[int] = []
+    for char in portion:
+        escape = _ESCAPES.get(char)
+        if escape is None:
+            chars.append(char)
+            overrides.append(_UNDEFINED)
+        else:
+            chars.extend(escape)
+            overrides.extend((_UNDEFINED, _PROHIBITED))
+    if portion.endswith("\n"):
+        overrides[-2] = _PROHIBITED  # never break right before a final \n
+    return chars, overrides
+
+
+def format_string(keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH) -> str:
+    """`keyword "value"` lines as GNU gettext writes them, each line starting with `prefix`."""
+    portions = _portions(value)
+    after_break = len(prefix) + 1
+    line_width = width - 1 - after_break
+    lines: list[str] = []
+    first_line = True
+    for position, portion in enumerate(portions):
+        chars, overrides = _escaped_portion(portion)
+        more_follow = position < len(portions) - 1
+        start = (len(prefix) + len(keyword) + 2 - after_break) if first_line else 0
+        breaks = _wrap_portion(chars, overrides, line_width, start)
+        if first_line and chars and (more_follow or start > line_width or breaks):
+            lines.append(f'{prefix}{keyword} ""')
+            first_line = False
+            start = 0
+            breaks = _wrap_portion(chars, overrides, line_width, start)
+        pieces = _split_at(chars, breaks)
+        for piece in pieces:
+            body = "".join(piece)
+            if first_line:
+                lines.append(f'{prefix}{keyword} "{body}"')
+                first_line = False
+            else:
+                lines.append(f'{prefix}"{body}"')
+    if first_line:
+        lines.append(f'{prefix}{keyword} ""')
+    return "\n".join(lines) + "\n"
+
+
+def _portions(value: str) -> list[str]:
+    """The value cut after each newline: gettext starts a new line after every `\\n`."""
+    if not value:
+        return []
+    portions = value.split("\n")
+    result = [portion + "\n" for portion in portions[:-1]]
+    if portions[-1]:
+        result.append(portions[-1])
+    return result
+
+
+def _split_at(chars: list[str], breaks: list[int]) -> list[list[str]]:
+    pieces: list[list[str]] = []
+    start = 0
+    for index in breaks:
+        pieces.append(chars[start:index])
+        start = index
+    pieces.append(chars[start:])
+    return pieces
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _references(references: Iterable[str], width: int) -> list[str]:
+    lines: list[str] = []
+    current = "#:"
+    column = 2
+    for reference in references:
+        length = len(reference) + 1
+        if column > 2 and column + length > width:
+            lines.append(current)
+            current = "#:"
+            column = 2
+        current += " " + reference
+        column += length
+    if column > 2:
+        lines.append(current)
+    return lines
+
+
+def _comment(marker: str, text: str) -> str:
+    return f"{marker} {text}" if text else marker
+
+
+def format_message(message: Message, width: int = PAGE_WIDTH) -> str:
+    out: list[str] = []
+    out.extend(_comment("#", text) + "\n" for text in message.translator_comments)
+    out.extend(_comment("#.", text) + "\n" for text in message.extracted_comments)
+    if not message.obsolete:
+        out.extend(line + "\n" for line in _references(message.references, width))
+    flags = sorted(message.flags, key=lambda flag: flag != FUZZY)
+    if not message.has_translation and not message.is_header:
+        flags.remove(FUZZY) if FUZZY in flags else None  # gettext drops it on empty entries
+    if flags:
+        out.append("#, " + ", ".join(flags) + "\n")
+    prefix = "#~ " if message.obsolete else ""
+    previous = "#~| " if message.obsolete else "#| "
+    if message.previous_msgctxt is not None:
+        out.append(format_string("msgctxt", message.previous_msgctxt, previous, width))
+    if message.previous_msgid is not None:
+        out.append(format_string("msgid", message.previous_msgid, previous, width))
+    if message.previous_msgid_plural is not None:
+        out.append(format_string("msgid_plural", message.previous_msgid_plural, previous, width))
+    if message.msgctxt is not None:
+        out.append(format_string("msgctxt", message.msgctxt, prefix, width))
+    out.append(format_string("msgid", message.msgid, prefix, width))
+    if message.msgid_plural is not None:
+        out.append(format_string("msgid_plural", message.msgid_plural, prefix, width))
+        for index in sorted(message.msgstr_plural):
+            out.append(
+                format_string(f"msgstr[{index}]", message.msgstr_plural[index], prefix, width)
+            )
+    else:
+        out.append(format_string("msgstr", message.msgstr, prefix, width))
+    return "".join(out)
+
+
+def header_message(catalog: Catalog) -> Message:
+    return Message(
+        msgid="",
+        msgstr="".join(f"{key}: {value}\n" for key, value in catalog.header),
+        flags=list(catalog.header_flags),
+        translator_comments=list(catalog.header_comments),
+    )
+
+
+def write_po(catalog: Catalog, width: int = PAGE_WIDTH) -> str:
+    """The catalog as PO text, laid out as GNU gettext lays it out."""
+    blocks = [format_message(header_message(catalog), width)]
+    active = [message for message in catalog.messages if not message.obsolete]
+    obsolete = [message for message in catalog.messages if message.obsolete]
+    blocks.extend(format_message(message, width) for message in active + obsolete)
+    return "\n".join(blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*"(.*)"[ \t]*$')
+_CONTINUATION = re.compile(r'^"(.*)"[ \t]*$')
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+class _Entry:
+    """The entry being read: comments, previous (`#|`) fields and fields, in order."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, list[str]] = {}
+        self.previous: dict[str, list[str]] = {}
+        self.flags: list[str] = []
+        self.references: list[str] = []
+        self.translator: list[str] = []
+        self.extracted: list[str] = []
+        self.obsolete = False
+        self.msgid_line: int | None = None
+        self.first_line: int | None = None
+        self.continues: list[str] | None = None
+
+    @property
+    def has_msgstr(self) -> bool:
+        return any(key.startswith("msgstr") for key in self.fields)
+
+    @property
+    def empty(self) -> bool:
+        return self.first_line is None
+
+
+class _Parser:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.catalog = Catalog()
+        self.seen: dict[tuple[str | None, str], int] = {}
+        self.entry = _Entry()
+
+    def error(self, line: int, message: str) -> CatalogError:
+        return CatalogError(self.path, line, message)
+
+    def parse(self, text: str) -> Catalog:
+        number = 0
+        for number, raw in enumerate(text.split("\n"), start=1):
+            self.feed(raw.strip(), number)
+        self.flush(number)
+        return self.catalog
+
+    def feed(self, line: str, number: int) -> None:
+        if not line:
+            if self.entry.fields:
+                self.flush(number)
+            return
+        if line.startswith("#~"):
+            body = line[2:].lstrip()
+            if body.startswith("|"):
+                self.string(body[1:].lstrip(), number, obsolete=True, previous=True)
+            elif body and not body.startswith("#"):
+                self.string(body, number, obsolete=True, previous=False)
+        elif line.startswith("#|"):
+            self.string(line[2:].lstrip(), number, obsolete=False, previous=True)
+        elif line.startswith("#"):
+            if self.entry.has_msgstr:
+                self.flush(number)
+            self.comment(line, number)
+        else:
+            self.string(line, number, obsolete=False, previous=False)
+
+    def comment(self, line: str, number: int) -> None:
+        entry = self.entry
+        if entry.first_line is None:
+            entry.first_line = number
+        entry.continues = None
+        marker = line[1:2]
+        if marker == ",":
+            entry.flags.extend(flag.strip() for flag in line[2:].split(",") if flag.strip())
+        elif marker == ":":
+            entry.references.extend(line[2:].split())
+        elif marker == ".":
+            entry.extracted.append(line[2:].removeprefix(" "))
+        else:
+            # `# text` and unknown kinds (`#=`) alike are kept as translator comments.
+            entry.translator.append(line[1:].removeprefix(" "))
+
+    def string(self, line: str, number: int, *, obsolete: bool, previous: bool) -> None:
+        match = _KEYWORD.match(line)
+        if match is None:
+            self.continuation(line, number)
+            return
+        keyword, index, body = match.groups()
+        starts_entry = previous or keyword in ("msgctxt", "msgid")
+        if starts_entry and self.entry.has_msgstr:
+            self.flush(number)
+        entry = self.entry
+        if entry.first_line is None:
+            entry.first_line = number
+        if entry.fields and obsolete != entry.obsolete and not previous:
+            raise self.error(number, "obsolete (#~) and active lines mixed in one entry")
+        if not previous:
+            entry.obsolete = obsolete
+        target = entry.previous if previous else entry.fields
+        if keyword in target:
+            raise self.error(number, f"duplicate {keyword} in one entry")
+        if index is not None and keyword != f"msgstr[{int(index)}]":
+            raise self.error(number, f"malformed plural index in {keyword}")
+        if not previous:
+            if keyword.startswith("msgstr") and "msgid" not in entry.fields:
+                raise self.error(number, f"{keyword} without a msgid before it")
+            if keyword == "msgid_plural" and "msgid" not in entry.fields:
+                raise self.error(number, "msgid_plural without a msgid before it")
+            if keyword == "msgid":
+                entry.msgid_line = number
+        target[keyword] = [self.decode(body, number)]
+        entry.continues = target[keyword]
+
+    def continuation(self, line: str, number: int) -> None:
+        match = _CONTINUATION.match(line)
+        if match is None:
+            word = line.split(None, 1)[0]
+            if word.startswith(("msg", '"')):
+                raise self.error(number, "unterminated or malformed string")
+            raise self.error(number, f"unexpected text {word[:20]!r}")
+        if self.entry.continues is None:
+            raise self.error(number, "string continuation without a keyword before it")
+        self.entry.continues.append(self.decode(match.group(1), number))
+
+    def decode(self, body: str, number: int) -> str:
+        if _has_unescaped_quote(body):
+            raise self.error(number, "unescaped double quote inside a string")
+        try:
+            return unescape(body)
+        except ValueError as error:
+            raise self.error(number, str(error)) from None
+
+    def flush(self, number: int) -> None:
+        entry, self.entry = self.entry, _Entry()
+        if entry.empty:
+            return
+        if not entry.fields:
+            if entry.previous or entry.flags or entry.references:
+                raise self.error(entry.first_line or number, "comments without an entry")
+            return  # trailing free comments are tolerated, as by msgfmt
+        fields = {key: "".join(parts) for key, parts in entry.fields.items()}
+        where = entry.msgid_line or entry.first_line or number
+        plural_forms = {
+            int(key[7:-1]): value for key, value in fields.items() if key.startswith("msgstr[")
+        }
+        if "msgstr" not in fields and not plural_forms:
+            raise self.error(where, "msgid without msgstr")
+        if "msgid_plural" in fields and not plural_forms:
+            raise self.error(where, "msgid_plural without msgstr[0]")
+        if "msgid_plural" not in fields and plural_forms:
+            raise self.error(where, "msgstr[N] without msgid_plural")
+        previous = {key: "".join(parts) for key, parts in entry.previous.items()}
+        self.add(
+            Message(
+                msgid=fields["msgid"],
+                msgstr=fields.get("msgstr", ""),
+                msgctxt=fields.get("msgctxt"),
+                msgid_plural=fields.get("msgid_plural"),
+                msgstr_plural=plural_forms,
+                flags=entry.flags,
+                references=entry.references,
+                translator_comments=entry.translator,
+                extracted_comments=entry.extracted,
+                previous_msgctxt=previous.get("msgctxt"),
+                previous_msgid=previous.get("msgid"),
+                previous_msgid_plural=previous.get("msgid_plural"),
+                obsolete=entry.obsolete,
+                line=where,
+            )
+        )
+
+    def add(self, message: Message) -> None:
+        line = message.line or 0
+        if message.obsolete:
+            self.catalog.messages.append(message)
+            return
+        first = self.seen.get(message.key)
+        if first is not None:
+            what = "header entry" if message.is_header else "message definition"
+            raise self.error(line, f"duplicate {what} (first defined at line {first})")
+        self.seen[message.key] = line
+        if message.is_header:
+            self.catalog.header = _parse_header(message.msgstr)
+            self.catalog.header_comments = message.translator_comments
+            self.catalog.header_flags = message.flags
+        else:
+            self.catalog.messages.append(message)
+
+
+def _has_unescaped_quote(body: str) -> bool:
+    if '"' not in body:
+        return False
+    backslashes = 0
+    for char in body:
+        if char == "\\":
+            backslashes += 1
+            continue
+        if char == '"' and backslashes % 2 == 0:
+            return True
+        backslashes = 0
+    return False
+
+
+def _parse_header(text: str) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        key, separator, value = line.partition(":")
+        if separator:
+            fields.append((key.strip(), value.strip()))
+    return fields
+
+
+def decode_po_bytes(data: bytes, path: str) -> str:
+    """Decode a PO file: UTF-8 unless its header names another charset."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        declared = _CHARSET.search(data[:4096])
+        charset = declared.group(1).decode("ascii") if declared else "UTF-8"
+        if charset.upper().replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET"):
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CatalogError(
+            path, line, f"invalid {charset} at byte offset {error.start} ({error.reason})"
+        ) from None
+
+
+def read_po(text: str, path: str = "<string>") -> Catalog:
+    """Parse PO text; a syntax error raises `CatalogError` with the file and line."""
+    return _Parser(path).parse(text)
