@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from translate.catalog import Catalog
 from translate.config import Config
-from translate.errors import InputError
-from translate.files import load_catalog, save_catalog
+from translate.errors import InputError, ModelError
+from translate.files import catalogs_lock, load_catalog, save_catalog
+from translate.memory import memory_from_catalogs
+from translate.merge import Origin, Unit, merge_catalog, plan_units
 from translate.segment import Segment, segment_document
 from translate.source import Document, read_document
-from translate.template import build_template, keep_volatile_fields, same_content
+from translate.template import (
+    build_template,
+    keep_volatile_fields,
+    po_header,
+    po_header_comments,
+    same_content,
+)
 
 
 @dataclass(frozen=True)
@@ -86,3 +96,225 @@ def extract(config: Config, sources: Sequence[Source]) -> list[Written]:
         )
         for source in sources
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# translate run: segment → reuse memory → machine-translate → enforce glossary → merge → write
+
+
+class QualityFlag(Protocol):
+    code: str
+    reason: str
+
+
+class MachineTranslation(Protocol):
+    text: str
+    flags: Sequence[QualityFlag]
+
+
+class Translator(Protocol):
+    """What the MT stage needs of an engine (`translate.engine.Engine` is one)."""
+
+    @property
+    def provenance(self) -> str: ...
+
+    def translate(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> Sequence[MachineTranslation]: ...
+
+
+class ModelProvider(Protocol):
+    """Finds and loads translation models for language pairs."""
+
+    def available(self, source_language: str, target_language: str) -> bool: ...
+
+    def load(self, source_language: str, target_language: str) -> Translator: ...
+
+    def missing_message(self, source_language: str, target_language: str) -> str: ...
+
+
+class MtPolicy(StrEnum):
+    auto = "auto"  # translate where a model is installed, else leave entries untranslated
+    require = "require"  # fail before writing anything when a model is missing
+    off = "off"  # never machine-translate
+
+
+@dataclass(frozen=True)
+class CatalogReport:
+    path: Path
+    language: str
+    changed: bool
+    origins: dict[str, int]
+
+
+@dataclass
+class RunReport:
+    templates: list[Written] = field(default_factory=list)
+    catalogs: list[CatalogReport] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Job:
+    """One (source, language) catalog being produced."""
+
+    source: Source
+    language: str
+    path: Path
+    template: Catalog
+    existing: Catalog | None
+    units: list[Unit]
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+def catalog_path(config: Config, language: str, stem: str) -> Path:
+    return config.locales_dir / language / "LC_MESSAGES" / f"{stem}.po"
+
+
+def language_catalogs(config: Config, language: str) -> dict[Path, Catalog]:
+    """Every catalog of a language in the locales folder, read (and so validated) up front."""
+    folder = config.locales_dir / language / "LC_MESSAGES"
+    return {
+        path: load_catalog(path, config.display_path(path))
+        for path in sorted(folder.glob("*.po"))
+        if path.is_file()
+    }
+
+
+def run(
+    config: Config,
+    sources: Sequence[Source],
+    languages: Sequence[str],
+    *,
+    mt: MtPolicy = MtPolicy.auto,
+    models: ModelProvider | None = None,
+    progress: Callable[[str, int], Callable[[int], None] | None] | None = None,
+) -> RunReport:
+    """Produce or update every catalog of `sources` × `languages`, and their templates.
+
+    Everything is read and planned before the first write, so bad input or a missing model
+    under `--mt require` leaves the folder as it was.
+    """
+    report = RunReport()
+    with catalogs_lock(config.locales_dir):
+        templates = {
+            source.stem: build_template(
+                source.segments, source.document.name, source.stem, config.source_language
+            )
+            for source in sources
+        }
+        jobs = _plan(config, sources, languages, templates)
+        translators = _translators(config, jobs, mt, models, report)
+        for language, translator in translators.items():
+            _machine_translate(
+                [job for job in jobs if job.language == language], translator, progress
+            )
+        report.templates = [
+            write_catalog(template_path(config, source), templates[source.stem])
+            for source in sources
+        ]
+        for job in jobs:
+            report.catalogs.append(_write_job(config, job))
+    return report
+
+
+def _plan(
+    config: Config,
+    sources: Sequence[Source],
+    languages: Sequence[str],
+    templates: dict[str, Catalog],
+) -> list[_Job]:
+    jobs: list[_Job] = []
+    for language in languages:
+        catalogs = language_catalogs(config, language)
+        memory = memory_from_catalogs(
+            (config.display_path(path), catalog) for path, catalog in catalogs.items()
+        )
+        for source in sources:
+            path = catalog_path(config, language, source.stem)
+            template = templates[source.stem]
+            existing = catalogs.get(path)
+            jobs.append(
+                _Job(
+                    source=source,
+                    language=language,
+                    path=path,
+                    template=template,
+                    existing=existing,
+                    units=plan_units(template, existing, memory),
+                )
+            )
+    return jobs
+
+
+def _translators(
+    config: Config,
+    jobs: Sequence[_Job],
+    mt: MtPolicy,
+    models: ModelProvider | None,
+    report: RunReport,
+) -> dict[str, Translator]:
+    """Load a model for each language that still has untranslated entries, per the policy."""
+    pending = sorted(
+        {job.language for job in jobs if any(unit.needs_translation for unit in job.units)}
+    )
+    if mt is MtPolicy.off or models is None or not pending:
+        return {}
+    source_language = config.source_language
+    missing = [lang for lang in pending if not models.available(source_language, lang)]
+    if missing and mt is MtPolicy.require:
+        raise ModelError(models.missing_message(source_language, missing[0]))
+    for language in missing:
+        report.notices.append(
+            models.missing_message(source_language, language)
+            + "; its untranslated entries stay empty"
+        )
+    return {
+        language: models.load(source_language, language)
+        for language in pending
+        if language not in missing
+    }
+
+
+def _machine_translate(
+    jobs: Sequence[_Job],
+    translator: Translator,
+    progress: Callable[[str, int], Callable[[int], None] | None] | None,
+) -> None:
+    """Translate every pending unit of one language in one batched call."""
+    units = [unit for job in jobs for unit in job.units if unit.needs_translation]
+    texts = [unit.msgid for unit in units]
+    advance = progress(jobs[0].language, len(texts)) if progress else None
+    results = translator.translate(texts, advance)
+    note = f"Machine translation ({translator.provenance}); review before use."
+    for unit, result in zip(units, results, strict=True):
+        if not result.text:
+            continue
+        unit.origin, unit.translation, unit.fuzzy = Origin.machine, result.text, True
+        unit.translator_comments = [
+            *unit.translator_comments,
+            note,
+            *(f"MT quality: {flag.reason}" for flag in result.flags),
+        ]
+    for job in jobs:
+        if any(unit.origin is Origin.machine for unit in job.units):
+            job.provenance["X-Dragoman-MT"] = translator.provenance
+
+
+def _write_job(config: Config, job: _Job) -> CatalogReport:
+    header = po_header(
+        job.existing.header if job.existing else [],
+        job.template.header,
+        job.language,
+        job.provenance,
+    )
+    catalog = merge_catalog(job.template, job.existing, job.units, header)
+    if job.existing is None:
+        catalog.header_comments = po_header_comments(job.source.document.name, job.language)
+    written = write_catalog(job.path, catalog)
+    origins: dict[str, int] = {}
+    for unit in job.units:
+        origins[unit.origin.value] = origins.get(unit.origin.value, 0) + 1
+    return CatalogReport(
+        path=job.path, language=job.language, changed=written.changed, origins=origins
+    )

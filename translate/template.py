@@ -84,3 +84,64 @@ def keep_volatile_fields(old: Catalog, new: Catalog) -> None:
 def _unplaced(catalog: Catalog) -> list[Message]:
     """The messages without the line numbers they were read at."""
     return [replace(message, line=None) for message in catalog.messages]
+
+
+# Fields Dragoman owns in a PO header; everything else a person or editor set is kept.
+_STANDARD_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+    "X-Generator",
+)
+
+
+def po_header(
+    existing: list[tuple[str, str]],
+    template: list[tuple[str, str]],
+    language: str,
+    provenance: dict[str, str],
+) -> list[tuple[str, str]]:
+    """A language catalog's header: the template's facts, the translators' fields kept."""
+    from translate.languages import language_name, plural_forms
+
+    old = dict(existing)
+    theirs = dict(template)
+    fields: dict[str, str] = {
+        "Project-Id-Version": old.get("Project-Id-Version") or theirs["Project-Id-Version"],
+        "Report-Msgid-Bugs-To": old.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": theirs["POT-Creation-Date"],
+        "PO-Revision-Date": timestamp(),
+        "Last-Translator": old.get("Last-Translator", ""),
+        "Language-Team": old.get("Language-Team") or language_name(language),
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": old.get("Plural-Forms") or plural_forms(language),
+        "X-Generator": GENERATOR,
+    }
+    for key, value in existing:
+        fields.setdefault(key, value)
+    for key, value in template:
+        if key.startswith("X-") and key != "X-Generator":
+            fields[key] = value
+    fields.update(provenance)
+    return list(fields.items())
+
+
+def po_header_comments(source_name: str, language: str) -> list[str]:
+    from translate.languages import language_name
+
+    return [
+        f"{language_name(language)} translation of {source_name}.",
+        "Machine translations are fuzzy and name their engine in a comment; an entry",
+        "without the fuzzy flag has been reviewed by a translator.",
+    ]
