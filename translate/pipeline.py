@@ -171,13 +171,17 @@ def catalog_path(config: Config, language: str, stem: str) -> Path:
     return config.locales_dir / language / "LC_MESSAGES" / f"{stem}.po"
 
 
+def catalog_paths(config: Config, language: str) -> list[Path]:
+    """The PO files of a language in the locales folder, sorted."""
+    folder = config.locales_dir / language / "LC_MESSAGES"
+    return [path for path in sorted(folder.glob("*.po")) if path.is_file()]
+
+
 def language_catalogs(config: Config, language: str) -> dict[Path, Catalog]:
     """Every catalog of a language in the locales folder, read (and so validated) up front."""
-    folder = config.locales_dir / language / "LC_MESSAGES"
     return {
         path: load_catalog(path, config.display_path(path))
-        for path in sorted(folder.glob("*.po"))
-        if path.is_file()
+        for path in catalog_paths(config, language)
     }
 
 

@@ -1,20 +1,40 @@
-"""Commands over sources and catalogs: extract, run."""
+"""Commands over sources and catalogs: extract, run, render, compile, stats."""
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from translate.cli.common import (
+    FormatOption,
     LocalesOption,
+    OutputFormat,
     QuietOption,
     diagnostics,
     parse_languages,
     project,
+    results_console,
 )
-from translate.pipeline import MtPolicy, RunReport, extract, load_sources, resolve_sources, run
+from translate.compile import compile_catalog
+from translate.errors import InputError
+from translate.files import atomic_write_text, load_catalog
+from translate.pipeline import (
+    MtPolicy,
+    RunReport,
+    catalog_path,
+    catalog_paths,
+    extract,
+    load_sources,
+    resolve_sources,
+    run,
+)
+from translate.render import Include, render_document
+from translate.stats import catalog_stats
 
 SourcesArgument = Annotated[
     list[Path] | None,
@@ -46,6 +66,9 @@ MtOption = Annotated[
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract_command)
     app.command("run")(run_command)
+    app.command("render")(render_command)
+    app.command("compile")(compile_command)
+    app.command("stats")(stats_command)
 
 
 def extract_command(
@@ -89,3 +112,99 @@ def _print_run_report(config, report: RunReport, console) -> None:
         state = "written" if entry.changed else "unchanged"
         origins = ", ".join(f"{count} {origin}" for origin, count in sorted(entry.origins.items()))
         console.print(f"{config.display_path(entry.path)}: {state} ({origins})")
+
+
+IncludeOption = Annotated[
+    Include,
+    typer.Option(
+        "--include",
+        help="reviewed: approved translations only; fuzzy: also machine and suggested ones.",
+    ),
+]
+
+
+def render_command(
+    source: Annotated[Path, typer.Argument(help="The source article to render.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the catalog to use.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    include: IncludeOption = Include.reviewed,
+    locales: LocalesOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Write the translated article: paragraphs as in the source, segments from the catalog."""
+    config = project(locales)
+    loaded = load_sources(config, [source])[0]
+    path = catalog_path(config, lang, loaded.stem)
+    catalog = load_catalog(path, config.display_path(path))
+    rendered = render_document(loaded.document, catalog, include)
+    if output is None:
+        sys.stdout.write(rendered.text)
+    else:
+        atomic_write_text(output, rendered.text)
+    console = diagnostics(quiet)
+    for segment in rendered.untranslated:
+        console.print(
+            f"{loaded.document.name}:{segment.line}: untranslated, source text kept: "
+            f"{_excerpt(segment.text)}"
+        )
+    done = rendered.segments - len(rendered.untranslated)
+    console.print(f"{config.display_path(path)}: {done}/{rendered.segments} segments translated")
+
+
+def compile_command(
+    to: LanguagesOption = None,
+    locales: LocalesOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Compile every catalog to a .mo file beside it (reviewed entries only, as msgfmt)."""
+    config = project(locales)
+    languages = parse_languages(to, config.target_languages)
+    paths = [path for language in languages for path in catalog_paths(config, language)]
+    if not paths:
+        raise InputError(f"{config.display_path(config.locales_dir)}: no catalogs to compile")
+    console = diagnostics(quiet)
+    for path in paths:
+        mo = compile_catalog(path, config.display_path(path))
+        console.print(f"{config.display_path(mo)}: written")
+
+
+def stats_command(
+    to: LanguagesOption = None,
+    locales: LocalesOption = None,
+    output_format: FormatOption = OutputFormat.text,
+    quiet: QuietOption = False,
+) -> None:
+    """Per language and file: translated, fuzzy, untranslated and obsolete entries."""
+    config = project(locales)
+    languages = parse_languages(to, config.target_languages)
+    rows = [
+        catalog_stats(
+            load_catalog(path, config.display_path(path)), config.display_path(path), language
+        )
+        for language in languages
+        for path in catalog_paths(config, language)
+    ]
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return
+    table = Table("language", "file", "translated", "fuzzy", "untranslated", "obsolete", "%")
+    for row in rows:
+        table.add_row(
+            row.language,
+            row.file,
+            str(row.translated),
+            str(row.fuzzy),
+            str(row.untranslated),
+            str(row.obsolete),
+            f"{row.percent_translated:.1f}",
+        )
+    results_console().print(table)
+    if not rows:
+        diagnostics(quiet).print("no catalogs found")
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

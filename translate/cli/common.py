@@ -53,6 +53,14 @@ def diagnostics(quiet: bool = False) -> Console:
     return Console(file=sys.stderr, quiet=quiet, highlight=False, soft_wrap=True)
 
 
+def results_console() -> Console:
+    """The stdout console for tables; wide when piped so file paths are not cut."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 160)
+    return console
+
+
 def parse_languages(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     """`ar,tr,ru` to a tuple; the configured languages when not given."""
     if value is None:

@@ -1,0 +1,42 @@
+"""Rendering a translated article from a catalog, paragraphs laid out as in the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from translate.catalog import Catalog
+from translate.segment import Segment, segment_document
+from translate.source import Document
+
+
+class Include(StrEnum):
+    reviewed = "reviewed"  # only translations a translator has approved
+    fuzzy = "fuzzy"  # reviewed ones, and fuzzy (machine or suggested) where no review exists
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    untranslated: list[Segment]
+    segments: int
+
+
+def render_document(document: Document, catalog: Catalog, include: Include) -> Rendered:
+    """The article in the catalog's language; untranslated segments stay in the source text."""
+    translations: dict[str, str] = {}
+    for message in catalog:
+        if message.translated or (include is Include.fuzzy and message.has_translation):
+            translations[message.msgid] = message.msgstr
+    by_line: dict[int, list[str]] = {}
+    untranslated: list[Segment] = []
+    segments = segment_document(document)
+    for segment in segments:
+        text = translations.get(segment.text)
+        if text is None:
+            untranslated.append(segment)
+            text = segment.text
+        by_line.setdefault(segment.line, []).append(text)
+    last = max(paragraph.line for paragraph in document.paragraphs)
+    lines = [" ".join(by_line.get(number, [])) for number in range(1, last + 1)]
+    return Rendered(text="\n".join(lines) + "\n", untranslated=untranslated, segments=len(segments))
