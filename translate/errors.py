@@ -55,6 +55,20 @@ class ModelError(DragomanError):
     """A translation model is missing, invalid or cannot be installed."""
 
 
+class ModelNotInstalled(ModelError):
+    """No model is installed for a language pair; the message names the install command."""
+
+    def __init__(self, from_code: str, to_code: str, packages_dir: Path | str) -> None:
+        self.from_code = from_code
+        self.to_code = to_code
+        self.install_command = f"translate models install {from_code}-{to_code}"
+        super().__init__(
+            f"no {from_code}→{to_code} model is installed in {packages_dir}; install it with "
+            f"`{self.install_command}` (offline: `translate models install --file "
+            "PATH.argosmodel`, or a mirror folder via --index URL or ARGOS_PACKAGE_INDEX)"
+        )
+
+
 class BadArchiveError(ModelError):
     """A model archive failed validation; nothing was installed."""
 

@@ -1,14 +1,20 @@
 """The glossary model: concepts with an English term and approved renderings per language.
 
 Plain frozen dataclasses with no I/O; loading, validation, interchange and recognition live
-in sibling modules.
+in sibling modules. Where a concept was read from (`origin`, `lines`) is kept for messages
+but is not part of its value: a glossary read from YAML equals the same glossary read back
+from TBX or CSV.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+VERSION_LENGTH = 12
 
 
 class Status(StrEnum):
@@ -24,6 +30,7 @@ class Kind(StrEnum):
     place = "place"
     person = "person"
     institution = "institution"
+    event = "event"
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,12 @@ class Term:
 
 @dataclass(frozen=True)
 class SourceTerms:
-    """The English side: the term and its variants (`Zinki` for `Nour al-Din al-Zinki`)."""
+    """The English side: the term and its variants (`Zinki` for `Nour al-Din al-Zinki`).
+
+    `case_sensitive` (the default) matches a term as written, with its first letter
+    capitalised (at the start of a sentence) and in capitals (datelines: `ALEPPO`); otherwise
+    any case matches.
+    """
 
     term: str
     variants: tuple[str, ...] = ()
@@ -59,9 +71,14 @@ class SourceTerms:
 class TargetTerms:
     """One language's renderings of a concept and what its grammar needs to know.
 
-    `forms` lists inflected forms that rules cannot derive (accepted like the preferred term);
-    `indeclinable` marks names that never change form (Russian `Алеппо`); `pronunciation`
-    tells Turkish vowel harmony how an abbreviation or foreign name is read (`BM` → `be-me`).
+    `forms` are accepted exactly like the preferred term: short forms used after the first
+    mention (`Esad` for `Beşşar Esad`), abbreviations (`BM`), and inflected forms that rules
+    cannot derive (`Сергея Рудского`). `admitted` renderings are tolerated but not preferred;
+    `deprecated` ones are wrong. `indeclinable` marks names that never change form (Russian
+    `Алеппо`). `pronunciation` tells Turkish vowel harmony how the preferred term is read
+    (`Kerry` → `Keri`); `readings` does the same for other forms (`BM` → `be-me`).
+    `apostrophe` is Turkish: False for institution names, whose case endings TDK joins
+    without an apostrophe (`Birleşmiş Milletlerin`); abbreviations always take one (`BM'nin`).
     """
 
     language: str
@@ -75,30 +92,61 @@ class TargetTerms:
     grammar: str = ""
     note: str = ""
     source: str = ""
+    apostrophe: bool = True
+    readings: Mapping[str, str] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # `readings` is a mapping; equal values share these fields
+        return hash((self.language, self.preferred, self.forms, self.admitted, self.deprecated))
 
     def terms(self) -> tuple[Term, ...]:
+        """Every rendering with its status; `forms` count as preferred."""
         return (
             Term(self.preferred, Status.preferred),
+            *(Term(text, Status.preferred) for text in self.forms),
             *(Term(text, Status.admitted) for text in self.admitted),
             *(Term(text, Status.deprecated) for text in self.deprecated),
         )
 
     def accepted(self) -> tuple[str, ...]:
-        """Renderings that satisfy the glossary: preferred first, then admitted."""
-        return (self.preferred, *self.admitted)
+        """Renderings that satisfy the glossary: preferred first, its forms, then admitted."""
+        return (self.preferred, *self.forms, *self.admitted)
+
+    def reading(self, text: str) -> str | None:
+        """How the rendering `text` is read aloud, when the glossary says."""
+        if text == self.preferred and self.pronunciation:
+            return self.pronunciation
+        return self.readings.get(text)
 
 
 @dataclass(frozen=True)
 class Concept:
+    """One named entity and its renderings. Hashable by id: ids are unique in a glossary."""
+
     id: str
     kind: Kind
     source: SourceTerms
     targets: Mapping[str, TargetTerms]
     note: str = ""
-    origin: Location | None = None
+    origin: Location | None = field(default=None, compare=False)
+    # Line of each field in the file the concept was read from, keyed `tr.deprecated[0]`,
+    # `en.variants[2]`, `tr`, `kind`: validation messages point at the offending line.
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     def target(self, language: str) -> TargetTerms | None:
         return self.targets.get(language)
+
+    def location(self, key: str = "") -> Location | None:
+        """Where `key` (or, failing that, the nearest enclosing field) is written."""
+        if self.origin is None:
+            return None
+        while key:
+            if key in self.lines:
+                return Location(self.origin.path, self.lines[key])
+            key = key.rpartition("[")[0] if key.endswith("]") else key.rpartition(".")[0]
+        return self.origin
 
 
 @dataclass(frozen=True)
@@ -121,3 +169,61 @@ class Glossary:
             if concept.id == concept_id:
                 return concept
         raise KeyError(concept_id)
+
+
+def make_glossary(concepts: Iterable[Concept], source_language: str = "en") -> Glossary:
+    """A glossary of `concepts` in the given order, with its version and target languages."""
+    concepts = tuple(concepts)
+    languages: dict[str, None] = {}
+    for concept in concepts:
+        languages.update(dict.fromkeys(concept.targets))
+    return Glossary(
+        concepts=concepts,
+        version=content_version(concepts, source_language),
+        source_language=source_language,
+        languages=tuple(languages),
+    )
+
+
+def content_version(concepts: Iterable[Concept], source_language: str = "en") -> str:
+    """First hex digits of the SHA-256 of the canonical content.
+
+    Independent of file layout, comments, key order and concept order, so it changes only
+    when what the glossary says changes.
+    """
+    canonical = {
+        "source_language": source_language,
+        "concepts": sorted((_canonical(concept) for concept in concepts), key=lambda c: c["id"]),
+    }
+    data = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+
+
+def _canonical(concept: Concept) -> dict[str, object]:
+    return {
+        "id": concept.id,
+        "kind": concept.kind.value,
+        "note": concept.note,
+        "source": {
+            "term": concept.source.term,
+            "variants": list(concept.source.variants),
+            "case_sensitive": concept.source.case_sensitive,
+        },
+        "targets": {
+            language: {
+                "preferred": target.preferred,
+                "forms": list(target.forms),
+                "admitted": list(target.admitted),
+                "deprecated": list(target.deprecated),
+                "do_not_translate": target.do_not_translate,
+                "indeclinable": target.indeclinable,
+                "apostrophe": target.apostrophe,
+                "pronunciation": target.pronunciation,
+                "readings": dict(target.readings),
+                "grammar": target.grammar,
+                "note": target.note,
+                "source": target.source,
+            }
+            for language, target in concept.targets.items()
+        },
+    }
