@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Engine",
     "EngineSettings",
+    "InstalledModels",
     "MachineTranslation",
     "ModelNotInstalled",
     "QualityFlag",
@@ -361,3 +362,19 @@ def _length_ratio(source: str, output: str, _target: str) -> QualityFlag | None:
             f"(expected {LENGTH_RATIO_LOW}-{LENGTH_RATIO_HIGH})",
         )
     return None
+
+
+class InstalledModels:
+    """The pipeline's model provider: installed Argos packages, loaded with these settings."""
+
+    def __init__(self, settings: EngineSettings | None = None) -> None:
+        self.settings = settings
+
+    def available(self, from_code: str, to_code: str) -> bool:
+        return find_installed(from_code, to_code) is not None
+
+    def load(self, from_code: str, to_code: str) -> Engine:
+        return load_engine(from_code, to_code, self.settings)
+
+    def missing_message(self, from_code: str, to_code: str) -> str:
+        return str(ModelNotInstalled(from_code, to_code, packages_dir()))

@@ -67,9 +67,13 @@ def save_catalog(path: Path, catalog: Catalog) -> bool:
 
 @contextlib.contextmanager
 def catalogs_lock(directory: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the lock on a locales folder; a second run waits, then refuses clearly."""
+    """Hold the lock on a locales folder; a second run waits, then refuses clearly.
+
+    A folder created only to hold the lock is removed again if the run wrote nothing.
+    """
     from filelock import FileLock, Timeout
 
+    created = not directory.exists()
     directory.mkdir(parents=True, exist_ok=True)
     lock = FileLock(directory / LOCK_NAME)
     try:
@@ -83,3 +87,7 @@ def catalogs_lock(directory: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Ite
         yield
     finally:
         lock.release()
+        if created and [path.name for path in directory.iterdir()] == [LOCK_NAME]:
+            (directory / LOCK_NAME).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                directory.rmdir()

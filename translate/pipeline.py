@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -12,11 +13,14 @@ from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import InputError, ModelError
 from translate.files import catalogs_lock, load_catalog, save_catalog
+from translate.glossary.model import Glossary
 from translate.memory import memory_from_catalogs
 from translate.merge import Origin, Unit, merge_catalog, plan_units
 from translate.segment import Segment, segment_document
 from translate.source import Document, read_document
 from translate.template import (
+    GLOSSARY_FIELD,
+    MT_FIELD,
     build_template,
     keep_volatile_fields,
     po_header,
@@ -185,6 +189,9 @@ def language_catalogs(config: Config, language: str) -> dict[Path, Catalog]:
     }
 
 
+Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+
+
 def run(
     config: Config,
     sources: Sequence[Source],
@@ -192,7 +199,8 @@ def run(
     *,
     mt: MtPolicy = MtPolicy.auto,
     models: ModelProvider | None = None,
-    progress: Callable[[str, int], Callable[[int], None] | None] | None = None,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Produce or update every catalog of `sources` × `languages`, and their templates.
 
@@ -200,6 +208,7 @@ def run(
     under `--mt require` leaves the folder as it was.
     """
     report = RunReport()
+    terms = TermAnnotator(glossary) if glossary is not None else None
     with catalogs_lock(config.locales_dir):
         templates = {
             source.stem: build_template(
@@ -207,12 +216,15 @@ def run(
             )
             for source in sources
         }
-        jobs = _plan(config, sources, languages, templates)
+        if terms is not None:
+            templates = {stem: terms.annotate(t, None) for stem, t in templates.items()}
+            for template in templates.values():
+                template.set_header_field(GLOSSARY_FIELD, glossary.version)
+        jobs = _plan(config, sources, languages, templates, terms)
         translators = _translators(config, jobs, mt, models, report)
         for language, translator in translators.items():
-            _machine_translate(
-                [job for job in jobs if job.language == language], translator, progress
-            )
+            language_jobs = [job for job in jobs if job.language == language]
+            _machine_translate(language_jobs, translator, progress)
         report.templates = [
             write_catalog(template_path(config, source), templates[source.stem])
             for source in sources
@@ -227,6 +239,7 @@ def _plan(
     sources: Sequence[Source],
     languages: Sequence[str],
     templates: dict[str, Catalog],
+    terms: TermAnnotator | None,
 ) -> list[_Job]:
     jobs: list[_Job] = []
     for language in languages:
@@ -237,6 +250,8 @@ def _plan(
         for source in sources:
             path = catalog_path(config, language, source.stem)
             template = templates[source.stem]
+            if terms is not None:
+                template = terms.annotate(template, language)
             existing = catalogs.get(path)
             jobs.append(
                 _Job(
@@ -281,15 +296,15 @@ def _translators(
 
 
 def _machine_translate(
-    jobs: Sequence[_Job],
-    translator: Translator,
-    progress: Callable[[str, int], Callable[[int], None] | None] | None,
+    jobs: Sequence[_Job], translator: Translator, progress: Progress | None
 ) -> None:
     """Translate every pending unit of one language in one batched call."""
     units = [unit for job in jobs for unit in job.units if unit.needs_translation]
     texts = [unit.msgid for unit in units]
-    advance = progress(jobs[0].language, len(texts)) if progress else None
-    results = translator.translate(texts, advance)
+    language = jobs[0].language
+    bar = progress(f"en→{language}", len(texts)) if progress else nullcontext(None)
+    with bar as advance:
+        results = translator.translate(texts, advance)
     note = f"Machine translation ({translator.provenance}); review before use."
     for unit, result in zip(units, results, strict=True):
         if not result.text:
@@ -302,7 +317,7 @@ def _machine_translate(
         ]
     for job in jobs:
         if any(unit.origin is Origin.machine for unit in job.units):
-            job.provenance["X-Dragoman-MT"] = translator.provenance
+            job.provenance[MT_FIELD] = translator.provenance
 
 
 def _write_job(config: Config, job: _Job) -> CatalogReport:
@@ -322,3 +337,34 @@ def _write_job(config: Config, job: _Job) -> CatalogReport:
     return CatalogReport(
         path=job.path, language=job.language, changed=written.changed, origins=origins
     )
+
+
+class TermAnnotator:
+    """Extracted comments naming the glossary terms of each entry and their rendering."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        from translate.glossary.recognize import Recognizer
+
+        self._recognizer = Recognizer(glossary)
+        self._matches: dict[str, list] = {}
+
+    def matches(self, msgid: str) -> list:
+        found = self._matches.get(msgid)
+        if found is None:
+            found = self._matches[msgid] = self._recognizer.find(msgid)
+        return found
+
+    def annotate(self, template: Catalog, language: str | None) -> Catalog:
+        """A copy of `template` whose entries carry `Glossary: …` comments for `language`."""
+        from translate.glossary.recognize import describe_terms
+
+        return replace(
+            template,
+            messages=[
+                replace(
+                    message,
+                    extracted_comments=describe_terms(self.matches(message.msgid), language),
+                )
+                for message in template.messages
+            ],
+        )

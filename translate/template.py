@@ -10,6 +10,11 @@ from translate import GENERATOR
 from translate.catalog import FUZZY, Catalog, Message
 from translate.segment import Segment
 
+# Provenance fields: the glossary version the entries' comments come from, and the engine
+# that produced the machine translations in a catalog.
+GLOSSARY_FIELD = "X-Dragoman-Glossary"
+MT_FIELD = "X-Dragoman-MT"
+
 # Header fields whose change alone does not make a catalog worth rewriting.
 VOLATILE_HEADER_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-Generator"})
 
@@ -128,12 +133,16 @@ def po_header(
         "Plural-Forms": old.get("Plural-Forms") or plural_forms(language),
         "X-Generator": GENERATOR,
     }
+    owned = {key for key, _ in template if key.startswith("X-")} | {GLOSSARY_FIELD, MT_FIELD}
     for key, value in existing:
-        fields.setdefault(key, value)
+        if key not in owned:
+            fields.setdefault(key, value)
     for key, value in template:
         if key.startswith("X-") and key != "X-Generator":
             fields[key] = value
-    fields.update(provenance)
+    engine = provenance.get(MT_FIELD) or old.get(MT_FIELD)
+    if engine:
+        fields[MT_FIELD] = engine
     return list(fields.items())
 
 

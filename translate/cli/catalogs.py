@@ -12,15 +12,26 @@ from rich.table import Table
 
 from translate.cli.common import (
     FormatOption,
+    GlossaryOption,
     LocalesOption,
+    NoGlossaryOption,
     OutputFormat,
     QuietOption,
     diagnostics,
     parse_languages,
     project,
+    project_glossary,
     results_console,
 )
+from translate.cli.models import (
+    BatchSizeOption,
+    BeamSizeOption,
+    ComputeTypeOption,
+    ThreadsOption,
+    engine_settings,
+)
 from translate.compile import compile_catalog
+from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_MAX_BATCH_SIZE
 from translate.errors import InputError
 from translate.files import atomic_write_text, load_catalog
 from translate.pipeline import (
@@ -91,14 +102,33 @@ def run_command(
     sources: SourcesArgument = None,
     to: LanguagesOption = None,
     locales: LocalesOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
     mt: MtOption = MtPolicy.auto,
+    beam_size: BeamSizeOption = ARGOS_BEAM_SIZE,
+    threads: ThreadsOption = None,
+    batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
+    compute_type: ComputeTypeOption = "int8",
     quiet: QuietOption = False,
 ) -> None:
     """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs."""
-    config = project(locales)
+    from translate.cli.progress import progress_bar
+    from translate.engine import InstalledModels
+
+    config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
+    terms = project_glossary(config, glossary, no_glossary)
     loaded = load_sources(config, resolve_sources(config, sources or []))
-    report = run(config, loaded, languages, mt=mt)
+    settings = engine_settings(beam_size, threads, batch_size, compute_type)
+    report = run(
+        config,
+        loaded,
+        languages,
+        mt=mt,
+        models=InstalledModels(settings),
+        glossary=terms,
+        progress=lambda description, total: progress_bar(description, total, quiet),
+    )
     _print_run_report(config, report, diagnostics(quiet))
 
 

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from translate.config import Config, load_config
+from translate.glossary.model import Glossary
 
 LocalesOption = Annotated[
     Path | None,
@@ -41,6 +42,18 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", help="Output for people (text) or programs (json).")
 ]
+
+
+def project_glossary(config: Config, explicit: Path | None, no_glossary: bool) -> Glossary | None:
+    """The glossary a command uses: none with --no-glossary; the configured folder when it
+    exists (an explicit --glossary must exist)."""
+    if explicit is not None and no_glossary:
+        raise typer.BadParameter("give --glossary or --no-glossary, not both")
+    if no_glossary or (explicit is None and not config.glossary_dir.exists()):
+        return None
+    from translate.glossary import load_glossary
+
+    return load_glossary(config.glossary_dir, config.display_path(config.glossary_dir))
 
 
 def project(locales: Path | None = None, glossary: Path | None = None) -> Config:
