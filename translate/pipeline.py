@@ -9,13 +9,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from translate.catalog import Catalog
+from translate.catalog import Catalog, Message
 from translate.config import Config
 from translate.errors import InputError, ModelError
 from translate.files import catalogs_lock, load_catalog, save_catalog
 from translate.glossary.model import Glossary
 from translate.memory import memory_from_catalogs
 from translate.merge import Origin, Unit, merge_catalog, plan_units
+from translate.mt import Translator, translate_segments
 from translate.segment import Segment, segment_document
 from translate.source import Document, read_document
 from translate.template import (
@@ -106,27 +107,6 @@ def extract(config: Config, sources: Sequence[Source]) -> list[Written]:
 # translate run: segment → reuse memory → machine-translate → enforce glossary → merge → write
 
 
-class QualityFlag(Protocol):
-    code: str
-    reason: str
-
-
-class MachineTranslation(Protocol):
-    text: str
-    flags: Sequence[QualityFlag]
-
-
-class Translator(Protocol):
-    """What the MT stage needs of an engine (`translate.engine.Engine` is one)."""
-
-    @property
-    def provenance(self) -> str: ...
-
-    def translate(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> Sequence[MachineTranslation]: ...
-
-
 class ModelProvider(Protocol):
     """Finds and loads translation models for language pairs."""
 
@@ -149,6 +129,8 @@ class CatalogReport:
     language: str
     changed: bool
     origins: dict[str, int]
+    enforced: int = 0  # machine translations whose glossary names all verified
+    with_names: int = 0  # machine translations of segments that name glossary concepts
 
 
 @dataclass
@@ -169,6 +151,8 @@ class _Job:
     existing: Catalog | None
     units: list[Unit]
     provenance: dict[str, str] = field(default_factory=dict)
+    enforced: int = 0
+    with_names: int = 0
 
 
 def catalog_path(config: Config, language: str, stem: str) -> Path:
@@ -208,7 +192,7 @@ def run(
     under `--mt require` leaves the folder as it was.
     """
     report = RunReport()
-    terms = TermAnnotator(glossary) if glossary is not None else None
+    terms = GlossaryStage(glossary) if glossary is not None else None
     with catalogs_lock(config.locales_dir):
         templates = {
             source.stem: build_template(
@@ -224,7 +208,7 @@ def run(
         translators = _translators(config, jobs, mt, models, report)
         for language, translator in translators.items():
             language_jobs = [job for job in jobs if job.language == language]
-            _machine_translate(language_jobs, translator, progress)
+            _machine_translate(language_jobs, translator, terms, progress)
         report.templates = [
             write_catalog(template_path(config, source), templates[source.stem])
             for source in sources
@@ -239,7 +223,7 @@ def _plan(
     sources: Sequence[Source],
     languages: Sequence[str],
     templates: dict[str, Catalog],
-    terms: TermAnnotator | None,
+    terms: GlossaryStage | None,
 ) -> list[_Job]:
     jobs: list[_Job] = []
     for language in languages:
@@ -296,16 +280,21 @@ def _translators(
 
 
 def _machine_translate(
-    jobs: Sequence[_Job], translator: Translator, progress: Progress | None
+    jobs: Sequence[_Job],
+    translator: Translator,
+    terms: GlossaryStage | None,
+    progress: Progress | None,
 ) -> None:
     """Translate every pending unit of one language in one batched call."""
     units = [unit for job in jobs for unit in job.units if unit.needs_translation]
-    texts = [unit.msgid for unit in units]
     language = jobs[0].language
-    bar = progress(f"en→{language}", len(texts)) if progress else nullcontext(None)
+    bar = progress(f"en→{language}", len(units)) if progress else nullcontext(None)
     with bar as advance:
-        results = translator.translate(texts, advance)
+        results = translate_segments(
+            [unit.msgid for unit in units], language, translator, terms, advance
+        )
     note = f"Machine translation ({translator.provenance}); review before use."
+    owner = {id(unit): job for job in jobs for unit in job.units}
     for unit, result in zip(units, results, strict=True):
         if not result.text:
             continue
@@ -313,11 +302,14 @@ def _machine_translate(
         unit.translator_comments = [
             *unit.translator_comments,
             note,
-            *(f"MT quality: {flag.reason}" for flag in result.flags),
+            *(f"MT quality: {flag}" for flag in result.flags),
+            *(f"Glossary: {problem}" for problem in result.problems),
         ]
-    for job in jobs:
-        if any(unit.origin is Origin.machine for unit in job.units):
-            job.provenance[MT_FIELD] = translator.provenance
+        job = owner[id(unit)]
+        job.provenance[MT_FIELD] = translator.provenance
+        if result.names:
+            job.with_names += 1
+            job.enforced += result.glossary_clean
 
 
 def _write_job(config: Config, job: _Job) -> CatalogReport:
@@ -335,18 +327,28 @@ def _write_job(config: Config, job: _Job) -> CatalogReport:
     for unit in job.units:
         origins[unit.origin.value] = origins.get(unit.origin.value, 0) + 1
     return CatalogReport(
-        path=job.path, language=job.language, changed=written.changed, origins=origins
+        path=job.path,
+        language=job.language,
+        changed=written.changed,
+        origins=origins,
+        enforced=job.enforced,
+        with_names=job.with_names,
     )
 
 
-class TermAnnotator:
-    """Extracted comments naming the glossary terms of each entry and their rendering."""
+class GlossaryStage:
+    """The glossary in the pipeline: names in each source, the reviewers' comments, and the
+    verification of machine translations with the same rules as `translate check`."""
 
     def __init__(self, glossary: Glossary) -> None:
+        from translate.check.rules import GlossaryIndex
         from translate.glossary.recognize import Recognizer
 
+        self.glossary = glossary
         self._recognizer = Recognizer(glossary)
+        self._index = GlossaryIndex(glossary)
         self._matches: dict[str, list] = {}
+        self._contexts: dict[str, object] = {}
 
     def matches(self, msgid: str) -> list:
         found = self._matches.get(msgid)
@@ -358,13 +360,22 @@ class TermAnnotator:
         """A copy of `template` whose entries carry `Glossary: …` comments for `language`."""
         from translate.glossary.recognize import describe_terms
 
-        return replace(
-            template,
-            messages=[
-                replace(
-                    message,
-                    extracted_comments=describe_terms(self.matches(message.msgid), language),
-                )
-                for message in template.messages
-            ],
-        )
+        def annotated(message: Message) -> Message:
+            lines = describe_terms(self.matches(message.msgid), language)
+            return replace(message, extracted_comments=lines)
+
+        return replace(template, messages=[annotated(m) for m in template.messages])
+
+    def problems(self, msgid: str, translation: str, language: str) -> list[str]:
+        """The glossary errors `translate check` would report on this translation."""
+        from translate.check.findings import RULES, Severity
+        from translate.check.rules import Context, check_glossary
+
+        context = self._contexts.get(language)
+        if context is None:
+            context = self._contexts[language] = Context(language, glossary=self._index)
+        return [
+            issue.message
+            for issue in check_glossary(msgid, translation, context)
+            if (issue.severity or RULES[issue.rule].severity) is Severity.error
+        ]

@@ -12,7 +12,7 @@ import sys
 import typer
 
 from translate import __version__
-from translate.cli import catalogs, glossary, models
+from translate.cli import catalogs, check, glossary, models
 from translate.errors import DragomanError
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 catalogs.register(app)
+check.register(app)
 app.add_typer(glossary.app, name="glossary")
 app.add_typer(models.app, name="models")
 

@@ -142,6 +142,11 @@ def _print_run_report(config, report: RunReport, console) -> None:
         state = "written" if entry.changed else "unchanged"
         origins = ", ".join(f"{count} {origin}" for origin, count in sorted(entry.origins.items()))
         console.print(f"{config.display_path(entry.path)}: {state} ({origins})")
+        if entry.with_names:
+            console.print(
+                f"  glossary enforced in {entry.enforced}/{entry.with_names} machine "
+                "translations that name glossary terms"
+            )
 
 
 IncludeOption = Annotated[

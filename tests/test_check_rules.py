@@ -1,0 +1,185 @@
+"""The check's rules on single translations: numbers, copies, quotes, brackets, suppression."""
+
+import pytest
+
+from translate.check.findings import Issue, Severity
+from translate.check.rules import (
+    Context,
+    bracket_balance,
+    check_brackets,
+    check_identical,
+    check_numbers,
+    check_quotes,
+    quote_balance,
+)
+from translate.check.suppress import parse_suppressions
+
+NUMBERS_KEPT = [
+    # (language, source, translation): the numbers are there, as the locale writes them.
+    ("tr", "up to 10,500 Syrian citizens", "10.500 Suriyeli"),
+    ("tr", "up to 10,500 Syrian citizens", "10 bin 500 Suriyeli"),
+    ("tr", "more than 300,000 people", "300 binden fazla kişi"),
+    ("tr", "about 85 percent of the area", "bölgenin yaklaşık %85'i"),
+    ("tr", "since 2012", "2012'den beri"),
+    ("tr", "voted 122 to 13", "13'e karşı 122 oyla"),
+    ("tr", "1.5 million people", "1,5 milyon kişi"),
+    ("tr", "a woman in her late 20s", "yirmili yaşlarının sonundaki bir kadın"),
+    ("ru", "up to 10,500 Syrian citizens", "до 10 500 сирийцев"),
+    ("ru", "up to 10,500 Syrian citizens", "до 10\u00a0500 сирийцев"),
+    ("ru", "up to 10,500 Syrian citizens", "до 10\u202f500 сирийцев"),
+    ("ru", "up to 10,500 Syrian citizens", "до 10500 сирийцев"),
+    ("ru", "up to 10,500 Syrian citizens", "до 10,5 тысячи сирийцев"),
+    ("ru", "more than 300,000 people", "более 300 тысяч человек"),
+    ("ru", "more than 300,000 people", "более 300 тыс. человек"),
+    ("ru", "about 85 percent", "около 85 процентов"),
+    ("ru", "32 of east Aleppo's 40 neighborhoods", "32 из 40 районов восточного Алеппо"),
+    ("ru", "in the last 24 hours", "за последние сутки"),
+    ("ru", "a woman in her late 20s", "женщина лет двадцати пяти"),
+    ("ru", "a woman in her late 20s", "женщина лет под тридцать"),
+    ("ru", "1.5 million people", "1,5 миллиона человек"),
+    ("ar", "up to 10,500 Syrian citizens", "ما يصل إلى ١٠٬٥٠٠ مواطن سوري"),
+    ("ar", "up to 10,500 Syrian citizens", "ما يصل إلى 10,500 مواطن سوري"),
+    ("ar", "more than 300,000 people", "أكثر من 300 ألف شخص"),
+    ("ar", "more than 300,000 people", "أكثر من ٣٠٠ ألف شخص"),
+    ("ar", "about 85 percent", "نحو ٨٥٪"),
+    ("ar", "in the last 24 hours", "خلال الـ24 ساعة الماضية"),
+    ("ar", "a woman in her late 20s", "امرأة في أواخر العشرينات من عمرها"),
+    ("ar", "since 2012", "منذ عام ٢٠١٢"),
+    ("ar", "1.5 million people", "1.5 مليون شخص"),
+]
+NUMBERS_LOST = [
+    # (language, source, translation, the number reported)
+    ("tr", "up to 10,500 Syrian citizens", "10,500 Suriyeli", "10,500"),  # 10.5 in Turkish
+    ("ru", "up to 10,500 Syrian citizens", "до 10.500 сирийцев", "10,500"),
+    ("ar", "up to 10,500 Syrian citizens", "ما يصل إلى 10.500 مواطن", "10,500"),
+    ("ru", "32 of east Aleppo's 40 neighborhoods", "32 из 4 районов", "40"),
+    ("tr", "more than 300,000 people", "30 binden fazla kişi", "300,000"),
+    ("ru", "since 2012", "с 2011 года", "2012"),
+    ("ar", "about 85 percent", "نحو ٥٨٪", "85"),
+    ("tr", "voted 122 to 13", "13'e karşı oyla", "122"),
+    ("ru", "up to 10,500 Syrian citizens", "до 105 000 сирийцев", "10,500"),
+    ("ru", "a woman in her late 20s", "женщина лет сорока", "20"),
+    ("tr", "in the 1990s", "2000'lerde", "1990"),
+]
+
+
+@pytest.mark.parametrize(("language", "source", "translation"), NUMBERS_KEPT)
+def test_numbers_kept(language: str, source: str, translation: str) -> None:
+    assert check_numbers(source, translation, Context(language)) == []
+
+
+@pytest.mark.parametrize(("language", "source", "translation", "number"), NUMBERS_LOST)
+def test_numbers_lost(language: str, source: str, translation: str, number: str) -> None:
+    [issue] = check_numbers(source, translation, Context(language))
+    assert issue.rule == "numbers"
+    assert f"number {number} " in issue.message
+
+
+def test_the_expected_number_is_written_the_locale_way() -> None:
+    [issue] = check_numbers("up to 10,500 people", "до человек", Context("ru"))
+    assert issue.expected == "10\u00a0500"
+    [issue] = check_numbers("up to 10,500 people", "kişi", Context("tr"))
+    assert issue.expected == "10.500"
+
+
+@pytest.mark.parametrize(
+    ("language", "severity"),
+    [("tr", Severity.warning), ("ru", Severity.error), ("ar", Severity.error)],
+)
+def test_a_copy_of_the_source(language: str, severity: Severity) -> None:
+    [issue] = check_identical(
+        "Reuters journalists counted.", " Reuters  journalists counted.", Context(language)
+    )
+    assert (issue.rule, issue.severity) == ("identical", severity)
+
+
+@pytest.mark.parametrize(("source", "translation"), [("10,500", "10,500"), ("Hello", "Merhaba")])
+def test_no_copy(source: str, translation: str) -> None:
+    assert check_identical(source, translation, Context("tr")) == []
+
+
+QUOTES_AGREE = [
+    ("“The advance is going according to plan,” a source said.",
+     "«Наступление идёт по плану», — сказал источник."),
+    ("“The advance is going according to plan,” a source said.",
+     "\"İlerleme plana göre gidiyor\" dedi bir kaynak."),
+    ("“I know people are tired of these meetings.", "«Я знаю, что люди устали от этих встреч."),
+    ("There were no hospitals, no diapers, no milk,” she said.",
+     "Не было ни больниц, ни подгузников, ни молока», — сказала она."),
+    ("There were no hospitals, no diapers, no milk,” she said.",
+     "Hastane yoktu, bebek bezi yoktu, süt yoktu\" dedi."),
+    ("He said “the guys are steadfast”.", "Он сказал: «„Ребята“ держатся»."),
+    ("No quotes here.", "Здесь нет кавычек."),
+    ("The Shi’ite militias and the city’s east", "шиитские ополчения и восток города"),
+]  # fmt: skip
+QUOTES_DISAGREE = [
+    ("“The advance is going according to plan,” a source said.",
+     "«Наступление идёт по плану, — сказал источник."),
+    ("“I know people are tired of these meetings.", "«Я знаю, что люди устали от этих встреч»."),
+    ("There were no hospitals,” she said.", "Не было больниц, — сказала она."),
+    ("No quotes here.", "«Здесь нет кавычек."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "translation"), QUOTES_AGREE)
+def test_quotes_balanced_as_in_the_source(source: str, translation: str) -> None:
+    assert check_quotes(source, translation, Context("ru")) == []
+
+
+@pytest.mark.parametrize(("source", "translation"), QUOTES_DISAGREE)
+def test_quotes_unbalanced(source: str, translation: str) -> None:
+    [issue] = check_quotes(source, translation, Context("ru"))
+    assert issue.rule == "quotes"
+
+
+def test_quote_balance_directions() -> None:
+    assert quote_balance("«a „b“ c»") == (0, 0, False)
+    assert quote_balance("“a") == (1, 0, False)
+    assert quote_balance("a”") == (0, 1, False)
+    assert quote_balance('"a') == (1, 0, True)
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "agree"),
+    [
+        ("the U.N. (United Nations) said", "ООН (Организация Объединённых Наций) заявила", True),
+        ("the U.N. (United Nations) said", "ООН (Организация Объединённых Наций заявила", False),
+        ("a [b] c", "a b] c", False),
+        ("no brackets", "нет скобок", True),
+    ],
+)
+def test_brackets(source: str, translation: str, agree: bool) -> None:
+    assert (check_brackets(source, translation, Context("ru")) == []) is agree
+
+
+def test_bracket_balance() -> None:
+    assert bracket_balance("(a [b) c]") == (0, 0, False)
+    assert bracket_balance(")(") == (1, 1, False)
+
+
+@pytest.mark.parametrize(
+    ("comments", "issue", "covered"),
+    [
+        (["check: ignore glossary=aleppo"], Issue("glossary-missing", "", concept="aleppo"), True),
+        (["check: ignore glossary=aleppo"], Issue("glossary-suffix", "", concept="aleppo"), True),
+        (["check: ignore glossary=aleppo"], Issue("glossary-missing", "", concept="idlib"), False),
+        (["check: ignore glossary=aleppo"], Issue("numbers", ""), False),
+        (["check: ignore numbers"], Issue("numbers", ""), True),
+        (["check: ignore numbers, quotes"], Issue("quotes", ""), True),
+        (["Check: Ignore glossary-admitted=jabha-shamiya"],
+         Issue("glossary-admitted", "", concept="jabha-shamiya"), True),
+        (["check: ignore glossary-admitted=jabha-shamiya"],
+         Issue("glossary-missing", "", concept="jabha-shamiya"), False),
+        (["a translator's note", "check: ignore glossary"],
+         Issue("glossary-deprecated", "", concept="aleppo"), True),
+        (["please check: ignore nothing here"], Issue("numbers", ""), False),
+    ],
+)  # fmt: skip
+def test_suppressions(comments: list[str], issue: Issue, covered: bool) -> None:
+    assert parse_suppressions(comments).covers(issue) is covered
+
+
+def test_unknown_rules_in_a_suppression_are_kept_to_report() -> None:
+    suppressions = parse_suppressions(["check: ignore numbrs, glossary=aleppo"])
+    assert suppressions.unknown == ("numbrs",)
+    assert suppressions.covers(Issue("glossary-missing", "", concept="aleppo"))

@@ -1,0 +1,97 @@
+"""The `check` command: glossary consistency and news-catalog checks for CI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from translate.check.runner import Include
+from translate.cli.common import (
+    GlossaryOption,
+    LocalesOption,
+    NoGlossaryOption,
+    QuietOption,
+    diagnostics,
+    project,
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="PO files or folders (searched for *.po, never *.pot); default: the locales folder.",
+        show_default=False,
+    ),
+]
+CheckFormatOption = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        help="text (people), json (programs), github (workflow annotations), junit (CI XML).",
+    ),
+]
+IncludeOption = Annotated[
+    Include,
+    typer.Option(
+        "--include",
+        help=(
+            "Entries to check. reviewed: translated and not fuzzy, the entries gettext uses "
+            "and that ship, so a CI gate fails only on what readers would see; fuzzy: only "
+            "drafts awaiting review (MT output); all: both."
+        ),
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+
+
+def check_command(
+    paths: PathsArgument = None,
+    locales: LocalesOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    output_format: CheckFormatOption = CheckFormat.text,
+    include: IncludeOption = Include.reviewed,
+    quiet: QuietOption = False,
+) -> None:
+    """Check catalogs: glossary names in any inflected form, numbers, copies, quotes, brackets.
+
+    Exit status: 0 clean (warnings allowed), 1 errors found, 2 bad usage or unreadable input.
+    Silence an accepted finding with a translator comment on the entry:
+    `# check: ignore glossary=<concept-id>` or `# check: ignore <rule>`.
+    """
+    from translate.check import GlossaryIndex, check_files, find_catalogs
+    from translate.check.report import RENDERERS, summary_line
+
+    if glossary is not None and no_glossary:
+        raise typer.BadParameter("give --glossary or --no-glossary, not both")
+    config = project(locales, glossary)
+    catalogs = find_catalogs(paths or [config.locales_dir], config.display_path)
+    index = None
+    if not no_glossary:
+        from translate.glossary import load_glossary
+
+        index = GlossaryIndex(
+            load_glossary(config.glossary_dir, config.display_path(config.glossary_dir))
+        )
+    report = check_files(
+        catalogs,
+        glossary=index,
+        include=include,
+        display=config.display_path,
+    )
+    typer.echo(RENDERERS[output_format.value](report), nl=False)
+    diagnostics(quiet).print(summary_line(report), markup=False)
+    raise typer.Exit(report.exit_code)

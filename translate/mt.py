@@ -1,0 +1,110 @@
+"""The machine-translation stage: protect glossary names, translate, restore, verify.
+
+`translate_segments` is a plain function over strings: `run` fills catalogs with its results
+and `evaluate` scores them, so both measure the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from translate.enforce import Protected, protect, restore
+
+
+class QualityFlag(Protocol):
+    code: str
+    reason: str
+
+
+class MachineTranslation(Protocol):
+    text: str
+    flags: Sequence[QualityFlag]
+
+
+class Translator(Protocol):
+    """What the stage needs of an engine (`translate.engine.Engine` is one)."""
+
+    @property
+    def provenance(self) -> str: ...
+
+    def translate(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> Sequence[MachineTranslation]: ...
+
+
+class Glossary(Protocol):
+    """What the stage needs of the glossary: names in a source, problems in a translation."""
+
+    def matches(self, msgid: str) -> Sequence: ...
+
+    def problems(self, msgid: str, translation: str, language: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Result:
+    """One machine-translated segment and what a reviewer should know about it."""
+
+    source: str
+    text: str
+    flags: tuple[str, ...]  # engine quality guards, as reasons for people
+    problems: tuple[str, ...]  # glossary terms missing or wrong after enforcement
+    names: int  # glossary names protected in the source
+    restored: bool  # every placeholder came back and was replaced by its approved form
+
+    @property
+    def glossary_clean(self) -> bool:
+        return not self.problems
+
+
+def translate_segments(
+    texts: Sequence[str],
+    language: str,
+    translator: Translator,
+    glossary: Glossary | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Result]:
+    """Translate `texts` into `language` in batched calls, enforcing the glossary.
+
+    Segments whose names come back through their placeholders get the approved forms; where
+    the model lost a placeholder, the segment is translated again as it is and only verified.
+    """
+    protected = [
+        protect(text, glossary.matches(text), language)
+        if glossary
+        else Protected(text=text, slots=())
+        for text in texts
+    ]
+    outputs = list(translator.translate([item.text for item in protected], progress))
+    texts_out: list[str] = []
+    restored_flags: list[bool] = []
+    retry: list[int] = []
+    for index, (item, output) in enumerate(zip(protected, outputs, strict=True)):
+        if not item.slots:
+            texts_out.append(output.text)
+            restored_flags.append(True)
+            continue
+        restored = restore(output.text, item, language)
+        texts_out.append(restored.text)
+        restored_flags.append(restored.complete)
+        if not restored.complete:
+            retry.append(index)
+    if retry:
+        again = translator.translate([texts[index] for index in retry])
+        for index, output in zip(retry, again, strict=True):
+            outputs[index] = output
+            texts_out[index] = output.text
+    return [
+        Result(
+            source=text,
+            text=translated,
+            flags=tuple(flag.reason for flag in output.flags),
+            problems=tuple(glossary.problems(text, translated, language)) if glossary else (),
+            names=len(item.slots),
+            restored=complete,
+        )
+        for text, item, output, translated, complete in zip(
+            texts, protected, outputs, texts_out, restored_flags, strict=True
+        )
+    ]
