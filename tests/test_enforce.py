@@ -79,7 +79,7 @@ def test_engine_output_on_real_tiny_package_is_verified(tiny_models, monkeypatch
     translated again and the glossary verification names what is missing."""
     from translate.engine import load_engine
     from translate.mt import translate_segments
-    from translate.pipeline import GlossaryStage
+    from translate.terms import GlossaryStage
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tiny_models))
     engine = load_engine("en", "ru")

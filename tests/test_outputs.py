@@ -2,15 +2,20 @@
 
 import gettext
 import json
+import shutil
 import subprocess
 
 import polib
 import pytest
 
-from tests.support.cli import make_project, run_translate
+from tests.support.cli import REPO, make_project, run_translate
 from tests.test_run import PO, REVIEWED, THIRD, review
 
 SOURCE = "seeds/aleppo-offensive.txt"
+JABHA = (
+    "The army and its allies tried to advance on two fronts, a Turkish-based official with "
+    "the Jabha Shamiya rebel group said."
+)
 
 
 @pytest.fixture
@@ -84,9 +89,32 @@ def test_stats_table_and_json(project):
         "fuzzy": 1,
         "untranslated": 59,
         "obsolete": 0,
+        "glossary_entries": None,
+        "glossary_compliant": None,
         "percent_translated": 4.8,
+        "glossary_compliance": None,
     }
     assert rows["ar"]["untranslated"] == 63
     table = run_translate("stats", "--to", "tr", cwd=project)
     assert "locales/tr/LC_MESSAGES/aleppo-offensive.po" in table.stdout
     assert "ar" not in table.stdout.split()
+
+
+def test_stats_measure_glossary_compliance(project):
+    shutil.copytree(REPO / "glossary", project / "glossary")
+
+    def compliance(translation: str) -> tuple:
+        catalog = polib.pofile(str(project / PO.format("tr")))
+        catalog.find(JABHA).msgstr = translation
+        catalog.save()
+        result = run_translate("stats", "--format", "json", "--to", "tr", cwd=project)
+        assert result.returncode == 0, result.stderr
+        row = json.loads(result.stdout)[0]
+        return row["glossary_entries"], row["glossary_compliant"], row["glossary_compliance"]
+
+    # Entries with a translation that name a glossary concept: the reviewed Reuters sentence
+    # (its translation leaves "Reuters" out) and the Jabha Shamiya one.
+    deprecated = "Ordu ve müttefikleri iki cephede ilerlemeye çalıştı, dedi Levant Cephesi."
+    assert compliance(deprecated) == (2, 0, 0.0)
+    approved = "Şam Cephesi'nden bir yetkili, ordunun iki cephede ilerlemeye çalıştığını söyledi."
+    assert compliance(approved) == (2, 1, 50.0)

@@ -50,8 +50,8 @@ class Result:
     text: str
     flags: tuple[str, ...]  # engine quality guards, as reasons for people
     problems: tuple[str, ...]  # glossary terms missing or wrong after enforcement
-    names: int  # glossary names protected in the source
-    restored: bool  # every placeholder came back and was replaced by its approved form
+    names: int  # glossary names in the source with a rendering in the language
+    restored: bool  # enforced: every placeholder came back and got its approved form
 
     @property
     def glossary_clean(self) -> bool:
@@ -64,11 +64,14 @@ def translate_segments(
     translator: Translator,
     glossary: Glossary | None = None,
     progress: Callable[[int], None] | None = None,
+    *,
+    enforce: bool = True,
 ) -> list[Result]:
     """Translate `texts` into `language` in batched calls, enforcing the glossary.
 
     Segments whose names come back through their placeholders get the approved forms; where
     the model lost a placeholder, the segment is translated again as it is and only verified.
+    With `enforce=False` the glossary only verifies (to measure the model on its own).
     """
     protected = [
         protect(text, glossary.matches(text), language)
@@ -76,14 +79,15 @@ def translate_segments(
         else Protected(text=text, slots=())
         for text in texts
     ]
-    outputs = list(translator.translate([item.text for item in protected], progress))
+    sent = [item.text if enforce else text for item, text in zip(protected, texts, strict=True)]
+    outputs = list(translator.translate(sent, progress))
     texts_out: list[str] = []
     restored_flags: list[bool] = []
     retry: list[int] = []
     for index, (item, output) in enumerate(zip(protected, outputs, strict=True)):
-        if not item.slots:
+        if not item.slots or not enforce:
             texts_out.append(output.text)
-            restored_flags.append(True)
+            restored_flags.append(not item.slots)
             continue
         restored = restore(output.text, item, language)
         texts_out.append(restored.text)

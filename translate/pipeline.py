@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from translate.catalog import Catalog, Message
+from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import InputError, ModelError
+from translate.evaluate import Evaluation, reviewed_references, score
 from translate.files import catalogs_lock, load_catalog, save_catalog
 from translate.glossary.model import Glossary
 from translate.memory import memory_from_catalogs
@@ -28,6 +29,7 @@ from translate.template import (
     po_header_comments,
     same_content,
 )
+from translate.terms import GlossaryStage
 
 
 @dataclass(frozen=True)
@@ -336,46 +338,50 @@ def _write_job(config: Config, job: _Job) -> CatalogReport:
     )
 
 
-class GlossaryStage:
-    """The glossary in the pipeline: names in each source, the reviewers' comments, and the
-    verification of machine translations with the same rules as `translate check`."""
+# ---------------------------------------------------------------------------------------------
+# translate evaluate: machine-translate the sources, score against reviewed catalogs
 
-    def __init__(self, glossary: Glossary) -> None:
-        from translate.check.rules import GlossaryIndex
-        from translate.glossary.recognize import Recognizer
 
-        self.glossary = glossary
-        self._recognizer = Recognizer(glossary)
-        self._index = GlossaryIndex(glossary)
-        self._matches: dict[str, list] = {}
-        self._contexts: dict[str, object] = {}
+def evaluate(
+    config: Config,
+    sources: Sequence[Source],
+    languages: Sequence[str],
+    references: Path,
+    *,
+    models: ModelProvider,
+    glossary: Glossary | None = None,
+    enforce: bool = True,
+    progress: Progress | None = None,
+) -> list[Evaluation]:
+    """Score MT of every source against the reviewed entries of `references/<lang>/…`.
 
-    def matches(self, msgid: str) -> list:
-        found = self._matches.get(msgid)
-        if found is None:
-            found = self._matches[msgid] = self._recognizer.find(msgid)
-        return found
-
-    def annotate(self, template: Catalog, language: str | None) -> Catalog:
-        """A copy of `template` whose entries carry `Glossary: …` comments for `language`."""
-        from translate.glossary.recognize import describe_terms
-
-        def annotated(message: Message) -> Message:
-            lines = describe_terms(self.matches(message.msgid), language)
-            return replace(message, extracted_comments=lines)
-
-        return replace(template, messages=[annotated(m) for m in template.messages])
-
-    def problems(self, msgid: str, translation: str, language: str) -> list[str]:
-        """The glossary errors `translate check` would report on this translation."""
-        from translate.check.findings import RULES, Severity
-        from translate.check.rules import Context, check_glossary
-
-        context = self._contexts.get(language)
-        if context is None:
-            context = self._contexts[language] = Context(language, glossary=self._index)
-        return [
-            issue.message
-            for issue in check_glossary(msgid, translation, context)
-            if (issue.severity or RULES[issue.rule].severity) is Severity.error
-        ]
+    Catalogs are only read. The MT stage is the one `run` uses, glossary enforcement included
+    unless `enforce` is False.
+    """
+    terms = GlossaryStage(glossary) if glossary is not None else None
+    plan: list[tuple[str, list]] = []
+    for language in languages:
+        pairs = []
+        for source in sources:
+            path = references / language / "LC_MESSAGES" / f"{source.stem}.po"
+            catalog = load_catalog(path, config.display_path(path))
+            pairs.extend(reviewed_references(catalog, [s.text for s in source.segments]))
+        if not pairs:
+            where = config.display_path(references / language)
+            raise InputError(f"{where}: no reviewed translations of these sources to score")
+        plan.append((language, pairs))
+    evaluations: list[Evaluation] = []
+    for language, pairs in plan:
+        translator = models.load(config.source_language, language)
+        bar = progress(f"en→{language}", len(pairs)) if progress else nullcontext(None)
+        with bar as advance:
+            results = translate_segments(
+                [pair.source for pair in pairs],
+                language,
+                translator,
+                terms,
+                advance,
+                enforce=enforce,
+            )
+        evaluations.append(score(language, translator.provenance, pairs, results))
+    return evaluations

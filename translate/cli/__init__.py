@@ -12,7 +12,7 @@ import sys
 import typer
 
 from translate import __version__
-from translate.cli import catalogs, check, glossary, models
+from translate.cli import catalogs, check, evaluate, glossary, models
 from translate.errors import DragomanError
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 catalogs.register(app)
 check.register(app)
+evaluate.register(app)
 app.add_typer(glossary.app, name="glossary")
 app.add_typer(models.app, name="models")
 

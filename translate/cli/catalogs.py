@@ -208,15 +208,25 @@ def compile_command(
 def stats_command(
     to: LanguagesOption = None,
     locales: LocalesOption = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
     output_format: FormatOption = OutputFormat.text,
     quiet: QuietOption = False,
 ) -> None:
-    """Per language and file: translated, fuzzy, untranslated and obsolete entries."""
-    config = project(locales)
+    """Per language and file: translated, fuzzy, untranslated and obsolete entries, and the
+    share of translations (reviewed or fuzzy) that follow the glossary."""
+    from translate.terms import GlossaryStage
+
+    config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
+    loaded = project_glossary(config, glossary, no_glossary)
+    terms = GlossaryStage(loaded) if loaded is not None else None
     rows = [
         catalog_stats(
-            load_catalog(path, config.display_path(path)), config.display_path(path), language
+            load_catalog(path, config.display_path(path)),
+            config.display_path(path),
+            language,
+            terms,
         )
         for language in languages
         for path in catalog_paths(config, language)
@@ -225,8 +235,11 @@ def stats_command(
         sys.stdout.write(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return
-    table = Table("language", "file", "translated", "fuzzy", "untranslated", "obsolete", "%")
+    table = Table(
+        "language", "file", "translated", "fuzzy", "untranslated", "obsolete", "%", "glossary"
+    )
     for row in rows:
+        compliance = row.glossary_compliance
         table.add_row(
             row.language,
             row.file,
@@ -235,6 +248,9 @@ def stats_command(
             str(row.untranslated),
             str(row.obsolete),
             f"{row.percent_translated:.1f}",
+            "—"
+            if compliance is None
+            else f"{compliance:.1f}% ({row.glossary_compliant}/{row.glossary_entries})",
         )
     results_console().print(table)
     if not rows:
