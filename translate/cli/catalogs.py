@@ -60,6 +60,7 @@ LanguagesOption = Annotated[
     str | None,
     typer.Option(
         "--to",
+        metavar="LANGS",
         help="Target languages, comma-separated (default: target_languages from config).",
         show_default=False,
     ),
@@ -160,7 +161,9 @@ IncludeOption = Annotated[
 
 def render_command(
     source: Annotated[Path, typer.Argument(help="The source article to render.")],
-    lang: Annotated[str, typer.Option("--lang", help="Language of the catalog to use.")],
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="LANG", help="Language of the catalog to use.")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
