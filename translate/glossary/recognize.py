@@ -21,6 +21,7 @@ dots (`U.N.`); when the final dot also ends the sentence, the match says so.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -71,6 +72,13 @@ class _Folded:
     """A text prepared for matching, with the way back to the original positions."""
 
     def __init__(self, text: str) -> None:
+        self.original = text
+        if _NEEDS_FOLDING.search(text) is None:
+            # Most sentences have nothing to fold: positions are their own.
+            self.plain = text
+            self.lower = lower(text)
+            self.origins: Sequence[int] = range(len(text) + 1)
+            return
         plain: list[str] = []
         origins: list[int] = []
         for index, char in enumerate(text):
@@ -87,7 +95,6 @@ class _Folded:
             plain.append(char)
             origins.append(index)
         origins.append(len(text))
-        self.original = text
         self.plain = "".join(plain)
         self.lower = lower(self.plain)
         self.origins = origins
@@ -101,6 +108,13 @@ def _lower(char: str) -> str:
     lowered = char.lower()
     return lowered if len(lowered) == 1 else char
 
+
+# Characters `_Folded` changes or drops, and runs of spaces it collapses.
+_NEEDS_FOLDING = re.compile(
+    "["
+    + re.escape("".join(sorted({*APOSTROPHES, *_HYPHENS, *_INVISIBLE} - {"'"})))
+    + r"]|\s\s|[^\S ]"
+)
 
 _TERM_TABLE = str.maketrans(
     {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(_INVISIBLE)}
