@@ -206,3 +206,14 @@ def test_mt_policy_is_validated(tmp_path):
     result = run_translate("run", "--mt", "sometimes", cwd=project)
     assert result.returncode == 2
     assert "sometimes" in result.stderr
+
+
+def test_unparseable_template_is_reported_before_anything_is_written(project):
+    pot = project / "locales" / "aleppo-offensive.pot"
+    pot.write_text(pot.read_text(encoding="utf-8").replace('msgstr ""\n\n#:', "msgstr\n\n#:", 1))
+    (project / "seeds" / "aleppo-offensive.txt").write_text("A new text.", encoding="utf-8")
+    before = snapshot(project)
+    result = run_translate("run", "--mt", "off", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("translate: error: locales/aleppo-offensive.pot:")
+    assert snapshot(project) == before

@@ -83,25 +83,40 @@ def template_path(config: Config, source: Source) -> Path:
     return config.locales_dir / f"{source.stem}.pot"
 
 
-def write_catalog(path: Path, catalog: Catalog) -> Written:
-    """Save `catalog` at `path`, leaving the file untouched when only volatile fields differ."""
-    if path.exists():
-        old = load_catalog(path)
-        if same_content(old, catalog):
-            keep_volatile_fields(old, catalog)
+def build_templates(config: Config, sources: Sequence[Source]) -> dict[str, Catalog]:
+    """The POT catalog of each source, by stem."""
+    return {
+        source.stem: build_template(
+            source.segments, source.document.name, source.stem, config.source_language
+        )
+        for source in sources
+    }
+
+
+def existing_templates(config: Config, sources: Sequence[Source]) -> dict[str, Catalog]:
+    """The POT files already there, read (and so validated) before anything is written."""
+    found: dict[str, Catalog] = {}
+    for source in sources:
+        path = template_path(config, source)
+        if path.exists():
+            found[source.stem] = load_catalog(path, config.display_path(path))
+    return found
+
+
+def write_catalog(path: Path, catalog: Catalog, old: Catalog | None) -> Written:
+    """Save `catalog` over `old` (what the file holds), leaving the file untouched when only
+    volatile header fields would change."""
+    if old is not None and same_content(old, catalog):
+        keep_volatile_fields(old, catalog)
     return Written(path=path, changed=save_catalog(path, catalog))
 
 
 def extract(config: Config, sources: Sequence[Source]) -> list[Written]:
     """Write one POT template per source into the locales folder."""
+    old = existing_templates(config, sources)
     return [
-        write_catalog(
-            template_path(config, source),
-            build_template(
-                source.segments, source.document.name, source.stem, config.source_language
-            ),
-        )
-        for source in sources
+        write_catalog(template_path(config, source), template, old.get(source.stem))
+        for source, template in zip(sources, build_templates(config, sources).values(), strict=True)
     ]
 
 
@@ -196,12 +211,8 @@ def run(
     report = RunReport()
     terms = GlossaryStage(glossary) if glossary is not None else None
     with catalogs_lock(config.locales_dir):
-        templates = {
-            source.stem: build_template(
-                source.segments, source.document.name, source.stem, config.source_language
-            )
-            for source in sources
-        }
+        old_templates = existing_templates(config, sources)
+        templates = build_templates(config, sources)
         if terms is not None:
             templates = {stem: terms.annotate(t, None) for stem, t in templates.items()}
             for template in templates.values():
@@ -212,7 +223,11 @@ def run(
             language_jobs = [job for job in jobs if job.language == language]
             _machine_translate(language_jobs, translator, terms, progress)
         report.templates = [
-            write_catalog(template_path(config, source), templates[source.stem])
+            write_catalog(
+                template_path(config, source),
+                templates[source.stem],
+                old_templates.get(source.stem),
+            )
             for source in sources
         ]
         for job in jobs:
@@ -324,7 +339,7 @@ def _write_job(config: Config, job: _Job) -> CatalogReport:
     catalog = merge_catalog(job.template, job.existing, job.units, header)
     if job.existing is None:
         catalog.header_comments = po_header_comments(job.source.document.name, job.language)
-    written = write_catalog(job.path, catalog)
+    written = write_catalog(job.path, catalog, job.existing)
     origins: dict[str, int] = {}
     for unit in job.units:
         origins[unit.origin.value] = origins.get(unit.origin.value, 0) + 1
