@@ -62,6 +62,7 @@ def run(options: argparse.Namespace, sandbox: Path) -> None:
     sys.path.insert(0, str(REPO))
 
     from tests.support.argos_builder import PUBLISHED, PackageRecipe, build_package
+    from tests.support.argos_reference import whole_segment_argos
     from translate.engine import Engine, EngineSettings
     from translate.packages import install_file
     from translate.segment import segment_document
@@ -91,17 +92,23 @@ def run(options: argparse.Namespace, sandbox: Path) -> None:
             max_decoding_length=bound,
         )
 
-    argos_translate, argos_settings = argos_loop()
-    argos_translate(WARM_UP)
-    # Rounds interleave the methods, so a busy moment on the machine hits all three alike.
-    engine_seconds, raw_seconds, argos_seconds = best_of(
-        [
-            lambda: engine.translate(segments),
-            raw_call,
-            lambda: [argos_translate(segment) for segment in segments],
-        ],
-        options.runs,
-    )
+    with whole_segment_argos() as argos:
+
+        def argos_translate(text: str) -> str:
+            return argos.translate(text, "en", "ar")
+
+        argos_translate(WARM_UP)
+        # Rounds interleave the methods, so a busy moment on the machine hits all three alike.
+        engine_seconds, raw_seconds, argos_seconds = best_of(
+            [
+                lambda: engine.translate(segments),
+                raw_call,
+                lambda: [argos_translate(segment) for segment in segments],
+            ],
+            options.runs,
+        )
+        reference = [argos_translate(segment) for segment in segments]
+        argos_settings = argos.settings
     batched_run = engine.translate(segments)
     batched = [translation.text for translation in batched_run]
     engine_cut = sum(
@@ -109,7 +116,6 @@ def run(options: argparse.Namespace, sandbox: Path) -> None:
         for translation in batched_run
     )
     output_tokens = [len(result.hypotheses[0]) for result in raw_call()]
-    reference = [argos_translate(segment) for segment in segments]
     alone = [engine.translate([segment])[0].text for segment in segments]
 
     count = len(segments)
@@ -190,25 +196,6 @@ def sweep(package, segments: list[str], runs: int) -> None:
     print("|---|---:|---:|---:|")
     for (inter, intra, size), best in zip(configurations, seconds, strict=True):
         print(f"| {inter} × {intra} | {size} | {best:.2f} | {len(segments) / best:.1f} |")
-
-
-def argos_loop() -> tuple[Callable[[str], str], object]:
-    """`argostranslate.translate.translate` for en→ar with the segment kept whole."""
-    import argostranslate.translate as argos
-
-    from translate.packages import argos_settings
-
-    class WholeSegment:
-        def __init__(self, package: object) -> None:
-            pass
-
-        def split_sentences(self, text: str) -> list[str]:
-            return [text]
-
-    argos_settings()
-    argos.MiniSBDSentencizer = WholeSegment
-    argos.get_installed_languages.cache_clear()
-    return (lambda text: argos.translate(text, "en", "ar")), argos.settings
 
 
 def best_of(methods: list[Callable[[], object]], runs: int) -> list[float]:

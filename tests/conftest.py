@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.argos_builder import PackageRecipe, build_package
+from tests.support.argos_builder import COPYING, PackageRecipe, build_package
 from tests.support.cli import SEED
 
 _SANDBOX = Path(tempfile.mkdtemp(prefix="dragoman-tests-"))
@@ -34,6 +34,7 @@ os.environ["ARGOS_PACKAGE_INDEX"] = str(_SANDBOX / "no-index")
 
 # The languages the project translates into; every tiny package is en→<language>.
 TINY_LANGUAGES = ("ar", "tr", "ru", "xx")
+PROJECT_LANGUAGES = ("ar", "tr", "ru")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -111,4 +112,24 @@ def tiny_models(
         patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
         for language in TINY_LANGUAGES:
             install_file(argos_package(PackageRecipe(to_code=language)))
+    return packages
+
+
+@pytest.fixture(scope="session")
+def copy_models(
+    argos_package: Callable[[PackageRecipe], Path], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A packages folder with en→ar, en→tr and en→ru copying packages installed: real
+    Transformers whose output is their input, so glossary placeholders survive MT.
+
+    Shared by the session and read-only, as `tiny_models`.
+    """
+    from translate.packages import install_file
+
+    packages = tmp_path_factory.mktemp("copy-models")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+        for language in PROJECT_LANGUAGES:
+            recipe = PackageRecipe(to_code=language, shape=COPYING, copying=True)
+            install_file(argos_package(recipe))
     return packages

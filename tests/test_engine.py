@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.support.argos_builder import PackageRecipe
+from tests.support.argos_reference import whole_segment_argos
 from tests.support.cli import REPO
 from translate.cli.models import engine_settings
 from translate.cli.progress import progress_bar
@@ -23,7 +24,7 @@ from translate.engine import (
     quality_flags,
 )
 from translate.errors import EXIT_FAILURE, InputError, ModelError, ModelNotInstalled
-from translate.packages import argos_settings, install_file
+from translate.packages import install_file
 
 
 @pytest.fixture
@@ -78,30 +79,10 @@ def test_provenance(arabic):
 
 
 def _argos_translations(segments: list[str], from_code: str, to_code: str) -> list[str]:
-    """`argostranslate.translate.translate()` on each segment, its sentence splitter reduced
-    to returning the whole segment (the default one would download a MiniSBD model)."""
-    import argostranslate.translate as argos
-
-    class WholeSegment:
-        def __init__(self, package: object) -> None:
-            pass
-
-        def split_sentences(self, text: str) -> list[str]:
-            return [text]
-
-    argos_settings()
-    patch = pytest.MonkeyPatch()
-    # PackageTranslation picks MiniSBDSentencizer for the default chunk type.
-    patch.setattr(argos.settings, "chunk_type", argos.settings.ChunkType.ARGOSTRANSLATE)
-    patch.setattr(argos, "MiniSBDSentencizer", WholeSegment)
-    argos.get_installed_languages.cache_clear()
-    argos.installed_translates.clear()
-    try:
+    """`argostranslate.translate.translate()` on each segment, kept whole (the default
+    sentence splitter would download a MiniSBD model)."""
+    with whole_segment_argos() as argos:
         return [argos.translate(segment, from_code, to_code) for segment in segments]
-    finally:
-        argos.get_installed_languages.cache_clear()
-        argos.installed_translates.clear()
-        patch.undo()
 
 
 @pytest.mark.parametrize(

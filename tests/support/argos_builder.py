@@ -12,6 +12,12 @@ the decoder a clock, one cross-attention head averages the encoder's ramp into a
 the source length, and the end-of-sentence logit reads their difference. Outputs then end on
 their own at roughly `length_ratio` times the source length, as a trained model's do, so a
 benchmark decodes a realistic number of tokens and an engine's length bound stays a safety net.
+
+A copying package (`PackageRecipe(shape=COPYING, copying=True)`) has weights set by
+construction instead: it reproduces its input piece for piece, so the output is the source
+text again after the SentencePiece round trip. Placeholders that glossary enforcement puts
+into a segment come back unchanged, which makes the path through enforcement testable end to
+end on a real model (see `_CopyingTransformer`).
 """
 
 from __future__ import annotations
@@ -62,6 +68,11 @@ TINY = ModelShape(encoder_layers=1, decoder_layers=1, d_model=32, ffn=64, heads=
 PUBLISHED = ModelShape(
     encoder_layers=6, decoder_layers=6, d_model=512, ffn=2048, heads=8, vocab_size=50_000
 )
+# The copying construction's channels (see _CopyingTransformer) in one attention head; the
+# vocabulary is TINY's, so a copying package tokenizes exactly as the random tiny ones do.
+COPYING = ModelShape(
+    encoder_layers=1, decoder_layers=1, d_model=104, ffn=8, heads=1, vocab_size=800
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,13 @@ class PackageRecipe:
     length_ratio: float = 1.1
     # A token the decoder is forced to start with, as multilingual Argos packages declare.
     target_prefix: str = ""
+    # Weights set by construction so that the model copies its input (needs shape=COPYING);
+    # False: seeded random weights with the length mechanism.
+    copying: bool = False
+
+    def __post_init__(self) -> None:
+        if self.copying:
+            _CopyingTransformer.check(self.shape, self.target_prefix)
 
     @property
     def code(self) -> str:
@@ -121,14 +139,17 @@ def build_package_folder(recipe: PackageRecipe, corpus: str, directory: Path) ->
     processor = sentencepiece.SentencePieceProcessor(model_proto=tokenizer)
     pieces = [processor.id_to_piece(index) for index in range(processor.get_piece_size())]
     generator = np.random.default_rng(recipe.seed)
-    spec = _RandomTransformer(recipe.shape, generator, recipe.length_ratio).spec(pieces)
+    if recipe.copying:
+        spec = _CopyingTransformer(recipe.shape, generator).spec(pieces)
+        weights = "Copying weights for tests: reproduces its input, not a translation model."
+    else:
+        spec = _RandomTransformer(recipe.shape, generator, recipe.length_ratio).spec(pieces)
+        weights = "Random weights for tests: not a translation model."
     spec.validate()
     spec.optimize(quantization=recipe.quantization)
     spec.save(str(folder / "model"))
     (folder / "metadata.json").write_text(json.dumps(recipe.metadata(), indent=4) + "\n")
-    (folder / "README.md").write_text(
-        f"# {recipe.code} {recipe.version}\n\nRandom weights for tests: not a translation model.\n"
-    )
+    (folder / "README.md").write_text(f"# {recipe.code} {recipe.version}\n\n{weights}\n")
     return folder
 
 
@@ -345,3 +366,163 @@ class _RandomTransformer:
         projection.bias[end] = self.LOGIT_SCALE * np.sqrt(2 * np.log(len(pieces)))
         for special in ("<unk>", "<s>"):
             projection.bias[pieces.index(special)] = -1e4
+
+
+class _CopyingTransformer:
+    """Fills a TransformerSpec whose decoding reproduces the source, by construction.
+
+    The residual stream (encoder and decoder alike) has two blocks of channels:
+
+    * a code: each vocabulary piece's embedding is a balanced ±1 vector, so every code has
+      zero mean and the same norm;
+    * a clock: for each frequency ω_k = π / 2^k the channels (cos ωp, sin ωp, -cos ωp,
+      -sin ωp) at position p, again zero mean and a constant norm.
+
+    So every layer norm sees a mean of 0 and a known variance and is a fixed scale, which the
+    construction divides out. All self-attention and feed-forward sublayers are zero, and so
+    are the decoder's embeddings: the encoder hands on code + clock per source position, the
+    decoder starts each step from its clock alone. Its cross-attention has one head whose
+    query and key read the clocks: step t scores source position s by Σ_k cos(ω_k (t - s)),
+    which is K at s = t, while at any other position fewer than 2^K away the term of the
+    lowest set bit of |t - s| is -1, a margin of at least 2 that the weights scale to
+    ATTENTION_MARGIN logits, so the attention is one-hot on position t. Its value reads that
+    position's code into the decoder, and the output projection, whose row for each piece is
+    the piece's own code, turns it back into that piece. CTranslate2 appends </s> to the
+    source (`add_source_eos` in the model's config), so the step after the last piece copies
+    </s> and decoding ends exactly there. An <unk> in the source is copied as <unk>, which
+    `replace_unknowns` turns back into the source piece the head attended to.
+    """
+
+    CODE_CHANNELS = 64
+    # Tells apart positions up to 2^10 - 1 apart: CTranslate2 reads at most 1024 source tokens.
+    CLOCK_FREQUENCIES = 10
+    CLOCK_CHANNELS = 4 * CLOCK_FREQUENCIES
+    WIDTH = CODE_CHANNELS + CLOCK_CHANNELS
+    # Logits between the right source position and any other in the attention, and between
+    # the copied piece and any other in the output: int8 rounding moves them by a few percent.
+    ATTENTION_MARGIN = 40.0
+    LOGIT_MARGIN = 30.0
+
+    @classmethod
+    def check(cls, shape: ModelShape, target_prefix: str) -> None:
+        if shape.heads != 1 or shape.d_model < cls.WIDTH:
+            raise ValueError(
+                f"a copying model needs one attention head and d_model >= {cls.WIDTH} "
+                "(shape=COPYING)"
+            )
+        if target_prefix:
+            raise ValueError("a copying model copies from the first decoding step: no prefix")
+
+    def __init__(self, shape: ModelShape, generator: np.random.Generator) -> None:
+        self.check(shape, "")
+        self.shape = shape
+        self.d = shape.d_model
+        self.random = generator
+        code, clock = self.CODE_CHANNELS, self.CLOCK_CHANNELS
+        # Layer norm scales (mean 0, so the root mean square over d_model channels) of a
+        # stream holding a code and a clock, and of one holding a clock only.
+        self.scale_full = float(np.sqrt((code + clock / 2) / self.d))
+        self.scale_clock = float(np.sqrt(clock / 2 / self.d))
+
+    def spec(self, pieces: list[str]) -> transformer_spec.TransformerSpec:
+        shape = self.shape
+        spec = transformer_spec.TransformerSpec.from_config(
+            (shape.encoder_layers, shape.decoder_layers), shape.heads
+        )
+        spec.config.add_source_eos = True
+        codes = self._codes(len(pieces))
+        clock = self._clock()
+        # CTranslate2 multiplies embeddings by sqrt(d_model).
+        spec.encoder.embeddings[0].weight = self._code_rows(codes / np.sqrt(self.d))
+        spec.encoder.position_encodings.encodings = clock
+        self._layer_norm(spec.encoder.layer_norm)
+        for layer in spec.encoder.layer:
+            self._silent_self_attention(layer.self_attention)
+            self._silent_feed_forward(layer.ffn)
+        spec.decoder.embeddings.weight = np.zeros((len(pieces), self.d), np.float32)
+        spec.decoder.position_encodings.encodings = clock
+        self._layer_norm(spec.decoder.layer_norm)
+        # The last layer copies: its first head is the one CTranslate2 reads for alignments,
+        # and so for replace_unknowns.
+        last = len(spec.decoder.layer) - 1
+        for index, layer in enumerate(spec.decoder.layer):
+            self._silent_self_attention(layer.self_attention)
+            self._cross_attention(layer.attention, copying=index == last)
+            self._silent_feed_forward(layer.ffn)
+        self._projection(spec.decoder.projection, codes)
+        spec.register_source_vocabulary(pieces)
+        spec.register_target_vocabulary(pieces)
+        return spec
+
+    def _codes(self, vocabulary: int) -> np.ndarray:
+        half = self.CODE_CHANNELS // 2
+        balanced = np.array([1.0] * half + [-1.0] * half, np.float32)
+        return np.stack([self.random.permutation(balanced) for _ in range(vocabulary)])
+
+    def _code_rows(self, codes: np.ndarray) -> np.ndarray:
+        rows = np.zeros((len(codes), self.d), np.float32)
+        rows[:, : self.CODE_CHANNELS] = codes
+        return rows
+
+    def _clock(self) -> np.ndarray:
+        positions = np.arange(MAX_POSITIONS, dtype=np.float32)[:, None]
+        angles = positions * (np.pi / 2.0 ** np.arange(self.CLOCK_FREQUENCIES, dtype=np.float32))
+        cos, sin = np.cos(angles), np.sin(angles)
+        encodings = np.zeros((MAX_POSITIONS, self.d), np.float32)
+        block = np.stack([cos, sin, -cos, -sin], axis=2).reshape(MAX_POSITIONS, -1)
+        encodings[:, self.CODE_CHANNELS : self.WIDTH] = block
+        return encodings
+
+    def _clock_reader(self) -> np.ndarray:
+        """The cos and sin channels of each clock frequency (their negatives left out)."""
+        starts = self.CODE_CHANNELS + 4 * np.arange(self.CLOCK_FREQUENCIES)
+        return np.sort(np.concatenate([starts, starts + 1]))
+
+    def _cross_attention(self, attention, copying: bool) -> None:
+        self._layer_norm(attention.layer_norm)
+        self._zero_linear(attention.linear[0], self.d, self.d)
+        self._zero_linear(attention.linear[1], 2 * self.d, self.d)
+        self._zero_linear(attention.linear[2], self.d, self.d)
+        if not copying:
+            return
+        # Queries come from the decoder's clock (scale_clock), keys from the encoder's output
+        # (scale_full); CTranslate2 divides scores by sqrt(head size), d_model for one head.
+        gain = np.sqrt(self.ATTENTION_MARGIN / 2 * self.scale_clock * self.scale_full)
+        gain *= np.sqrt(np.sqrt(self.d))
+        clock = self._clock_reader()
+        attention.linear[0].weight[clock, clock] = gain
+        attention.linear[1].weight[clock, clock] = gain
+        code = np.arange(self.CODE_CHANNELS)
+        attention.linear[1].weight[self.d + code, code] = 1.0
+        # The value is the code over the encoder's layer norm scale: restore it.
+        attention.linear[2].weight[code, code] = self.scale_full
+
+    def _projection(self, projection, codes: np.ndarray) -> None:
+        similarity = codes @ codes.T
+        np.fill_diagonal(similarity, -np.inf)
+        closest = float(similarity.max())  # the largest dot product of two pieces' codes
+        if closest >= self.CODE_CHANNELS:
+            raise ValueError("two vocabulary pieces drew the same code: use another seed")
+        # The decoder's final stream is clock + copied code, scaled by scale_full.
+        gain = self.LOGIT_MARGIN * self.scale_full / (self.CODE_CHANNELS - closest)
+        projection.weight = self._code_rows(codes * gain)
+        projection.bias = np.zeros(len(codes), np.float32)
+
+    def _silent_self_attention(self, attention) -> None:
+        self._layer_norm(attention.layer_norm)
+        self._zero_linear(attention.linear[0], 3 * self.d, self.d)
+        self._zero_linear(attention.linear[1], self.d, self.d)
+
+    def _silent_feed_forward(self, ffn) -> None:
+        self._layer_norm(ffn.layer_norm)
+        self._zero_linear(ffn.linear_0, self.shape.ffn, self.d)
+        self._zero_linear(ffn.linear_1, self.d, self.shape.ffn)
+
+    def _layer_norm(self, norm) -> None:
+        norm.gamma = np.ones(self.d, np.float32)
+        norm.beta = np.zeros(self.d, np.float32)
+
+    @staticmethod
+    def _zero_linear(linear, rows: int, columns: int) -> None:
+        linear.weight = np.zeros((rows, columns), np.float32)
+        linear.bias = np.zeros(rows, np.float32)
