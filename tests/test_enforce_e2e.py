@@ -266,3 +266,13 @@ def test_lost_placeholders_fall_back_to_a_verified_plain_translation(
             problems = [line for line in entry.tcomment.splitlines() if line.startswith("Glossary")]
             ids = {f"({concept.id})" for concept in named_concepts(entry.msgid, language)}
             assert any(id_ in problem for problem in problems for id_ in ids), entry.tcomment
+
+
+def test_quality_flags_judge_the_text_with_names_restored(copied):
+    """The engine saw placeholders; the guards are applied again to the final text: a copy
+    whose names were replaced is no longer "identical to the source"."""
+    root, _ = copied
+    for language in LANGUAGES:
+        for entry in machine_entries(root, language):
+            identical = "MT quality: the output is identical to the source" in entry.tcomment
+            assert identical == (entry.msgstr == entry.msgid), entry.msgid

@@ -65,6 +65,8 @@ DEFAULT_MAX_DECODING_RATIO = 2.0
 DEFAULT_MAX_DECODING_EXTRA = 10
 # CTranslate2's own default limit, kept as a ceiling for very long segments.
 DEFAULT_MAX_DECODING_LENGTH = 256
+# The flag for an output the decoding bound cut off; only the engine can know it.
+LENGTH_LIMIT = "length-limit"
 
 # Quality guards: thresholds -----------------------------------------------------------------
 # Character length of the output over the source's. Between English and ar/tr/ru news copy
@@ -263,7 +265,7 @@ class Engine:
         if len(tokens) >= bound:
             flags += (
                 QualityFlag(
-                    "length-limit",
+                    LENGTH_LIMIT,
                     f"decoding stopped at the limit of {bound} tokens; the output is cut off",
                 ),
             )

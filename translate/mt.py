@@ -103,7 +103,7 @@ def translate_segments(
         Result(
             source=text,
             text=translated,
-            flags=tuple(flag.reason for flag in output.flags),
+            flags=_flags(text, translated, output, language),
             problems=tuple(glossary.problems(text, translated, language)) if glossary else (),
             names=len(item.slots),
             restored=complete,
@@ -112,3 +112,14 @@ def translate_segments(
             texts, protected, outputs, texts_out, restored_flags, strict=True
         )
     ]
+
+
+def _flags(source: str, translated: str, output: MachineTranslation, language: str) -> tuple:
+    """The engine's quality flags, judged again on the text with names restored: the engine
+    saw placeholders (digits), which can look untranslated or in the wrong script."""
+    if translated == output.text:
+        return tuple(flag.reason for flag in output.flags)
+    from translate.engine import LENGTH_LIMIT, quality_flags
+
+    kept = [flag for flag in output.flags if flag.code == LENGTH_LIMIT]
+    return tuple(flag.reason for flag in (*quality_flags(source, translated, language), *kept))
