@@ -269,3 +269,39 @@ def test_pre_commit_hook_definition() -> None:
     )
     assert re.search(hook["files"], "locales/tr/LC_MESSAGES/news.po")
     assert not re.search(hook["files"], "locales/news.pot")
+
+
+def test_a_misspelt_name_warns_and_numbers_in_words_pass(project: Path) -> None:
+    """A name written without the glossary's hamza is a warning (exit 0); a number the
+    translator wrote in words is no finding, another number in words is an error."""
+    catalog = write(
+        project / "locales" / "ar" / "LC_MESSAGES" / "spelling.po",
+        HEADER
+        + """"Language: ar\\n"
+
+msgid "Shelling continued in Idlib for 24 hours."
+msgstr "استمر القصف بادلب أربعاً وعشرين ساعة."
+
+msgid "A 12-year-old boy was killed in Idlib."
+msgstr "قُتل صبي في الثانية عشرة من عمره في إدلب."
+""",
+    )
+    result = run_translate("check", "--format", "json", catalog, cwd=project)
+    assert result.returncode == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["severity"], finding["line"]) == (
+        "glossary-spelling", "warning", 6,
+    )  # fmt: skip
+    assert (finding["concept"], finding["found"], finding["expected"]) == (
+        "idlib", "بادلب", "بإدلب",
+    )  # fmt: skip
+    assert "بإدلب" in finding["message"]
+
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace("الثانية عشرة", "الحادية عشرة"),
+        encoding="utf-8",
+    )
+    result = run_translate("check", "--format", "json", catalog, cwd=project)
+    assert result.returncode == 1
+    rules = [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert rules == [("glossary-spelling", 6), ("numbers", 9)]

@@ -2,17 +2,20 @@
 
 import pytest
 
-from translate.check.findings import Issue, Severity
+from translate.check.findings import RULES, Issue, Severity
 from translate.check.rules import (
     Context,
+    GlossaryIndex,
     bracket_balance,
     check_brackets,
+    check_glossary,
     check_identical,
     check_numbers,
     check_quotes,
     quote_balance,
 )
 from translate.check.suppress import parse_suppressions
+from translate.glossary.model import Concept, Kind, SourceTerms, TargetTerms, make_glossary
 
 NUMBERS_KEPT = [
     # (language, source, translation): the numbers are there, as the locale writes them.
@@ -183,3 +186,47 @@ def test_unknown_rules_in_a_suppression_are_kept_to_report() -> None:
     suppressions = parse_suppressions(["check: ignore numbrs, glossary=aleppo"])
     assert suppressions.unknown == ("numbrs",)
     assert suppressions.covers(Issue("glossary-missing", "", concept="aleppo"))
+
+
+def _names() -> GlossaryIndex:
+    concepts = [
+        Concept(
+            id="idlib",
+            kind=Kind.place,
+            source=SourceTerms("Idlib"),
+            targets={
+                "ar": TargetTerms("ar", "إدلب"),
+                "tr": TargetTerms("tr", "İdlib"),
+                "ru": TargetTerms("ru", "Идлиб"),
+            },
+        ),
+        Concept(
+            id="poroshenko",
+            kind=Kind.person,
+            source=SourceTerms("Pyotr Poroshenko"),
+            targets={"ru": TargetTerms("ru", "Пётр Порошенко")},
+        ),
+    ]
+    return GlossaryIndex(make_glossary(concepts))
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "rules"),
+    [
+        ("ar", "Shelling hit Idlib.", "أصاب القصف إدلب.", []),
+        ("ar", "Shelling hit Idlib.", "أصاب القصف ادلب.", ["glossary-spelling"]),
+        ("ar", "Shelling in Idlib.", "القصف بادلب.", ["glossary-spelling"]),
+        # Letter case and е for ё are no misspellings; İdlib without its dot is another word.
+        ("tr", "Shelling hit Idlib.", "İDLİB'E bombardıman", []),
+        ("tr", "Shelling hit Idlib.", "Idlib'e bombardıman", ["glossary-missing"]),
+        ("ru", "Pyotr Poroshenko spoke.", "Выступил Петр Порошенко.", []),
+        ("ru", "Pyotr Poroshenko spoke.", "Выступил Пётр Порошенко.", []),
+    ],
+)
+def test_glossary_spelling(language: str, source: str, translation: str, rules: list) -> None:
+    issues = check_glossary(source, translation, Context(language, _names()))
+    assert [issue.rule for issue in issues] == rules
+    for issue in issues:
+        if issue.rule == "glossary-spelling":
+            assert (issue.severity or RULES[issue.rule].severity) is Severity.warning
+            assert issue.expected in issue.message and issue.concept == "idlib"

@@ -2,7 +2,13 @@
 
 import pytest
 
-from translate.morphology.normalize import fold, fold_term, is_word_char
+from translate.morphology.normalize import (
+    fold,
+    fold_term,
+    is_word_char,
+    lenient_letters,
+    spelling,
+)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +91,27 @@ def test_fold_term_collapses_spaces() -> None:
 )  # fmt: skip
 def test_word_characters(char: str, word: bool) -> None:
     assert is_word_char(char) is word
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "spelled"),
+    [
+        ("ar", "بِإِدْلِبَ", "بإدلب"),  # the hamza seat counts, the vowels do not
+        ("ru", "Объединённых", "объединенных"),  # е for ё is standard practice
+        ("tr", "İDLİB’e", "idlib'e"),  # letter case is no spelling
+        ("tr", "IŞİD", "ışid"),
+    ],
+)
+def test_spelling_keeps_only_what_matching_is_lenient_about(
+    language: str, text: str, spelled: str
+) -> None:
+    assert spelling(text, language) == spelled
+    loose = fold_term(text, language)
+    assert len(loose) == len(spelled)
+    differences = {loose[i] for i in range(len(loose)) if loose[i] != spelled[i]}
+    assert differences <= lenient_letters(language)
+
+
+def test_only_arabic_has_lenient_letters() -> None:
+    assert lenient_letters("ar") == {"ا"}
+    assert lenient_letters("ru") == lenient_letters("tr") == frozenset()

@@ -36,6 +36,12 @@ RULES: dict[str, Rule] = {
             "an admitted rendering where the glossary prefers another",
         ),
         Rule(
+            "glossary-spelling",
+            Severity.warning,
+            "a glossary term matched only because matching ignores the Arabic hamza seat "
+            "(ادلب for إدلب); the glossary spells it otherwise",
+        ),
+        Rule(
             "glossary-suffix",
             Severity.error,
             "a Turkish suffix on a glossary name that breaks vowel harmony or assimilation",

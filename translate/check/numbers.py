@@ -5,8 +5,9 @@ write a number with its locale's separators and digits (CLDR data through Babel:
 Turkish, `10 500` with a space, no-break or narrow no-break space in Russian, `١٠٬٥٠٠` or
 `10,500` in Arabic), with the scale words a news translator uses (`300 тысяч`, `300 bin`,
 `300 ألف`, `10,5 тысячи`, `10 bin 500`), with the percent sign where the language puts it
-(`%85`), and small numbers and decades in words (`двадцати`, `yirmili`, `العشرينات`). A year
-or any number without separators must be there as written.
+(`%85`), and numbers up to a thousand in words in any inflected form (`двенадцатилетний`,
+`on ikisi`, `الأربع والعشرين`; see `translate.check.spelled`). A year or any number without
+separators must be there as written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from translate.check.spelled import SPELLED_LIMIT, written_in_words
 from translate.morphology.normalize import fold
 
 _ARABIC_DIGITS = str.maketrans(
@@ -43,39 +45,6 @@ _SCALE_WORDS = {
     "ar": {"الف": 10**3, "الاف": 10**3, "الفا": 10**3, "بالف": 10**3},
 }
 _CONJUNCTIONS = {"ru": ("и",), "tr": ("ve",), "ar": ("و",)}
-
-# Small numbers in words (folded), matched as whole words.
-_WORDS = {
-    "ru": {
-        1: "один, одна, одно, одного, одной, одному, одним", 2: "два, две, двух, двум, двумя, двое",
-        3: "три, трех, трем, тремя, трое", 4: "четыре, четырех, четырем, четырьмя, четверо",
-        5: "пять, пяти, пятью, пятеро", 6: "шесть, шести, шестью, шестеро",
-        7: "семь, семи, семью, семеро", 8: "восемь, восьми, восьмью", 9: "девять, девяти, девятью",
-        10: "десять, десяти, десятью", 11: "одиннадцать, одиннадцати",
-        12: "двенадцать, двенадцати", 24: "сутки, суток, суткам",  # 24 hours: сутки
-    },
-    "tr": {
-        1: "bir", 2: "iki", 3: "üç", 4: "dört", 5: "beş", 6: "altı", 7: "yedi", 8: "sekiz",
-        9: "dokuz", 10: "on", 11: "on bir", 12: "on iki",
-    },
-    "ar": {
-        1: "واحد, واحدة", 2: "اثنان, اثنين, اثنتان, اثنتين", 3: "ثلاث, ثلاثة", 4: "اربع, اربعة",
-        5: "خمس, خمسة", 6: "ست, ستة", 7: "سبع, سبعة", 8: "ثماني, ثمانية, ثمان", 9: "تسع, تسعة",
-        10: "عشر, عشرة", 11: "احد عشر", 12: "اثنا عشر, اثني عشر",
-    },
-}  # fmt: skip
-# Word beginnings of the tens, which carry declension or derivation (`двадцатых`, `yirmili`,
-# `العشرينيات`).
-_TENS = {
-    "ru": {20: "двадцат", 30: "тридцат", 40: "сорок", 50: "пятьдесят, пятидесят",
-           60: "шестьдесят, шестидесят", 70: "семьдесят, семидесят",
-           80: "восемьдесят, восьмидесят", 90: "девяност", 100: "сто, ста, сотн"},
-    "tr": {20: "yirmi", 30: "otuz", 40: "kırk", 50: "elli", 60: "altmış", 70: "yetmiş",
-           80: "seksen", 90: "doksan", 100: "yüz"},
-    "ar": {20: "عشرين, عشرون", 30: "ثلاثين, ثلاثون", 40: "اربعين, اربعون", 50: "خمسين, خمسون",
-           60: "ستين, ستون", 70: "سبعين, سبعون", 80: "ثمانين, ثمانون", 90: "تسعين, تسعون",
-           100: "مئة, مائة"},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -270,17 +239,12 @@ def _without_suffix(word: str, language: str) -> str:
     return word
 
 
-def spelled_out(value: Decimal, text: str, language: str) -> bool:
-    """Whether a small number or a round ten (`20` of `late 20s`) is written in words."""
-    if value != value.to_integral_value():
+def spelled_out(number: SourceNumber, text: str, language: str) -> bool:
+    """Whether `number` is written in words (`двенадцати лет` for 12); for an age in decades
+    (`late 20s`), any number from its ten to the next (`лет двадцати пяти`, `под тридцать`).
+    Slower than the digit tests: for when they fail."""
+    if number.value != number.value.to_integral_value() or number.value > SPELLED_LIMIT:
         return False
-    number = int(value)
-    folded = fold(text, language).text
-    padded = " " + " ".join(re.findall(r"\w+", folded)) + " "
-    if any(f" {form} " in padded for form in _forms(_WORDS, language, number)):
-        return True
-    return any(stem in folded for stem in _forms(_TENS, language, number))
-
-
-def _forms(table: dict[str, dict[int, str]], language: str, number: int) -> list[str]:
-    return [form.strip() for form in table.get(language, {}).get(number, "").split(",") if form]
+    value = int(number.value)
+    values = range(value, value + 11) if number.decade else (value,)
+    return written_in_words(values, text, language, decade=number.decade)

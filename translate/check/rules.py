@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -170,13 +170,6 @@ class Context:
 
     language: str
     glossary: GlossaryIndex | None = None
-    _numbers: dict[str, list] = field(default_factory=dict)
-
-    def numbers_in(self, msgid: str) -> list:
-        found = self._numbers.get(msgid)
-        if found is None:
-            found = self._numbers[msgid] = source_numbers(msgid)
-        return found
 
 
 # A rule: (source, translation, context) → what is wrong, an empty list most of the time.
@@ -313,6 +306,7 @@ _PROBLEM_RULES = {
     "missing-apostrophe": "glossary-apostrophe",
     "unexpected-apostrophe": "glossary-apostrophe",
     "agreement": "glossary-agreement",
+    "spelling": "glossary-spelling",
 }
 
 
@@ -341,7 +335,8 @@ def _near_miss(translation: str, term: str) -> str | None:
 
 def check_numbers(msgid: str, translation: str, context: Context) -> list[Issue]:
     """Every number of the source is in the translation, in any of the target's ways."""
-    numbers = context.numbers_in(msgid)
+    # Not kept per msgid: the msgids of a catalog are unique, a cache would never be hit.
+    numbers = source_numbers(msgid)
     if not numbers:
         return []
     issues = []
@@ -351,9 +346,8 @@ def check_numbers(msgid: str, translation: str, context: Context) -> list[Issue]
             continue
         if values is None:
             values = target_values(translation, context.language)
-        if any(
-            value in values or spelled_out(value, translation, context.language)
-            for value in number.values()
+        if any(value in values for value in number.values()) or spelled_out(
+            number, translation, context.language
         ):
             continue
         issues.append(
@@ -486,9 +480,14 @@ def check_quotes(msgid: str, translation: str, context: Context) -> list[Issue]:
     ]
 
 
+def _has_brackets(text: str) -> bool:
+    # A test per character: twice as fast as `_BRACKET_MARK.search` on text without any.
+    return "(" in text or ")" in text or "[" in text or "]" in text or "{" in text or "}" in text
+
+
 def check_brackets(msgid: str, translation: str, context: Context) -> list[Issue]:
     """Brackets pair up as in the source."""
-    if not _BRACKET_MARK.search(msgid) and not _BRACKET_MARK.search(translation):
+    if not _has_brackets(msgid) and not _has_brackets(translation):
         return []
     source, target = bracket_balance(msgid), bracket_balance(translation)
     if source.agrees(target):

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from translate.glossary.model import Glossary, Status, TargetTerms, Term
-from translate.morphology.normalize import Folded, fold, fold_term, is_word_char
+from translate.morphology.normalize import (
+    Folded,
+    fold,
+    fold_term,
+    is_word_char,
+    lenient_letters,
+    spelling,
+)
 
 _STATUS_ORDER = {Status.preferred: 0, Status.admitted: 1, Status.deprecated: 2}
 
@@ -104,9 +111,14 @@ def at_word_end(text: str, end: int) -> bool:
 
 @dataclass(frozen=True)
 class _Surface:
+    """A folded string to search for, and the glossary's spelling of it when folding has
+    made it lenient (the hamza seats of `الأمم` in `للامم`); None when it has nothing to
+    spell."""
+
     concept_id: str
     term: Term
     data: Hashable
+    spelling: str | None = None
 
 
 class TermFinder:
@@ -119,12 +131,16 @@ class TermFinder:
 
         self.rules = matcher_for(language)
         self.language = self.rules.language
+        lenient = lenient_letters(self.language)
         index: dict[str, dict[_Surface, None]] = defaultdict(dict)
         for concept_id, targets in concepts:
             for term in targets.terms():
+                loose = fold_term(term.text, self.language) if lenient else ""
+                written = spelling(term.text, self.language) if lenient else ""
                 for key, data in self.rules.surfaces(term.text, targets):
                     if key:
-                        index[key][_Surface(concept_id, term, data)] = None
+                        spelled = _respelled(key, loose, written) if lenient & set(key) else None
+                        index[key][_Surface(concept_id, term, data, spelled)] = None
         self._automaton: ahocorasick.Automaton | None = None
         if index:
             automaton = ahocorasick.Automaton()
@@ -190,14 +206,46 @@ class TermFinder:
         spans = []
         for (_, _, concept_id), found in candidates.items():
             surface, hit = found[0] if len(found) == 1 else self._choose(folded, found)
+            problem = hit.problem
+            if (
+                problem is None
+                and surface.spelling is not None
+                and surface.term.status is not Status.deprecated
+            ):
+                problem = self._misspelling(folded, hit, surface, found)
             start, end = folded.span(hit.start, hit.end)
-            spans.append((start, end, concept_id, surface.term, hit.problem))
+            spans.append((start, end, concept_id, surface.term, problem))
         if nested:
             spans.sort(key=lambda span: (span[0], span[0] - span[1], span[2]))
         return [
             Occurrence(concept_id, term, start, end, text[start:end], problem)
             for start, end, concept_id, term, problem in (spans if nested else _outermost(spans))
         ]
+
+    def _misspelling(
+        self, folded: Folded, hit: Hit, surface: _Surface, found: Sequence[tuple[_Surface, Hit]]
+    ) -> Problem | None:
+        """A term matched only because folding is lenient (`ادلب` for `إدلب`): its spelling is
+        none of the accepted renderings' that fold alike. Proclitics and suffixes are the
+        language rules' business and not compared."""
+        written = spelling(folded.original_text(hit.core_start, hit.core_end), self.language)
+        if any(
+            other.spelling == written
+            for other, _ in found
+            if other.term.status is not Status.deprecated
+        ):
+            return None
+        assert surface.spelling is not None
+        expected = (
+            folded.original_text(hit.start, hit.core_start)
+            + surface.spelling
+            + folded.original_text(hit.core_end, hit.end)
+        )
+        return Problem(
+            "spelling",
+            f"{folded.original_text(hit.start, hit.end)} is spelled {expected} in the glossary",
+            expected,
+        )
 
     def _choose(
         self, folded: Folded, found: Sequence[tuple[_Surface, Hit]]
@@ -238,6 +286,23 @@ class TermFinder:
             deprecated = [pair for pair in ordered if pair[0].term.status is Status.deprecated]
             return deprecated[0] if deprecated else ordered[0]
         return winners[0]
+
+
+def _respelled(key: str, loose: str, written: str) -> str:
+    """The glossary's spelling of `key`, a surface the language rules made of a term whose
+    loose fold is `loose` and spelling `written`: what `key` shares with `loose` at its start
+    and end is spelled as the term is, what the rules changed as they wrote it
+    (`للامم المتحدة` from `الأمم المتحدة` → `للأمم المتحدة`)."""
+    if key == loose:
+        return written
+    limit = min(len(key), len(loose))
+    start = 0
+    while start < limit and key[start] == loose[start]:
+        start += 1
+    end = 0
+    while end < limit - start and key[-1 - end] == loose[-1 - end]:
+        end += 1
+    return written[:start] + key[start : len(key) - end] + written[len(written) - end :]
 
 
 def _distinctive_positions(spellings: list[str]) -> list[int]:

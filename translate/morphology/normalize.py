@@ -149,6 +149,28 @@ def fold_term(text: str, language: str, *, strict: bool = False) -> str:
     return fold(" ".join(text.split()), language, strict=strict).text
 
 
+# Letters, as matching folds them, that stand for several spellings a glossary tells apart:
+# the Arabic bare alef for أ إ آ ٱ and itself. Letter case is not among them, nor Russian ё
+# (е for ё is standard practice in the Russian press).
+_LENIENT = {"ar": frozenset("\u0627")}
+
+
+def lenient_letters(language: str) -> frozenset[str]:
+    """Folded letters behind which the text may hide a spelling the glossary does not use."""
+    return _LENIENT.get(language, frozenset())
+
+
+def spelling(text: str, language: str) -> str:
+    """`text` as a glossary's spelling of it is compared: the strict fold without letter case
+    and, in Russian, with е for ё. It lines up character by character with the loose fold and
+    differs from it only at `lenient_letters` (`بإدلب` keeps its hamza)."""
+    strict = fold(" ".join(text.split()), language, strict=True).text.replace("İ", "i")
+    if language == "tr":
+        strict = strict.replace("I", "ı")
+    folded = "".join(char.lower() if len(char.lower()) == 1 else char for char in strict)
+    return folded.replace("ё", "е") if language == "ru" else folded
+
+
 def is_word_char(char: str) -> bool:
     """A letter, digit or combining mark: what may not touch a matched term from outside."""
     if char.isalnum():
