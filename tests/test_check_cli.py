@@ -211,6 +211,15 @@ def test_without_a_glossary(project: Path) -> None:
     assert rules == {"numbers"}
 
 
+def test_a_project_without_a_glossary_folder_says_so(project: Path) -> None:
+    shutil.rmtree(project / "glossary")
+    result = run_translate("check", "--format", "json", cwd=project)
+    assert result.returncode == 1
+    assert "note: no glossary at glossary; glossary rules skipped" in result.stderr
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert rules == {"numbers"}
+
+
 def test_language_from_the_path(project: Path) -> None:
     catalog = project / "locales" / "ru" / "LC_MESSAGES" / "news.po"
     catalog.write_text(RUSSIAN.replace('"Language: ru\\n"\n', ""), encoding="utf-8")

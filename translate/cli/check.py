@@ -16,6 +16,7 @@ from translate.cli.common import (
     QuietOption,
     diagnostics,
     project,
+    project_glossary,
 )
 
 
@@ -75,17 +76,16 @@ def check_command(
     from translate.check import GlossaryIndex, check_files, find_catalogs
     from translate.check.report import RENDERERS, summary_line
 
-    if glossary is not None and no_glossary:
-        raise typer.BadParameter("give --glossary or --no-glossary, not both")
     config = project(locales, glossary)
     catalogs = find_catalogs(paths or [config.locales_dir], config.display_path)
-    index = None
-    if not no_glossary:
-        from translate.glossary import load_glossary
-
-        index = GlossaryIndex(
-            load_glossary(config.glossary_dir, config.display_path(config.glossary_dir))
+    terms = project_glossary(config, glossary, no_glossary)
+    if terms is None and not no_glossary:
+        diagnostics(quiet).print(
+            f"note: no glossary at {config.display_path(config.glossary_dir)}; "
+            "glossary rules skipped",
+            markup=False,
         )
+    index = GlossaryIndex(terms) if terms is not None else None
     report = check_files(
         catalogs,
         glossary=index,
