@@ -96,6 +96,23 @@ def argos_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArgosHome:
     return ArgosHome(packages)
 
 
+def _packages_folder(
+    name: str,
+    recipes: list[PackageRecipe],
+    argos_package: Callable[[PackageRecipe], Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    """A new packages folder with the packages of `recipes` installed."""
+    from translate.packages import install_file
+
+    packages = tmp_path_factory.mktemp(name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+        for recipe in recipes:
+            install_file(argos_package(recipe))
+    return packages
+
+
 @pytest.fixture(scope="session")
 def tiny_models(
     argos_package: Callable[[PackageRecipe], Path], tmp_path_factory: pytest.TempPathFactory
@@ -105,14 +122,8 @@ def tiny_models(
     Shared by the session: point ARGOS_PACKAGES_DIR at it (monkeypatch.setenv, or the env of
     a subprocess) and do not install into or remove from it.
     """
-    from translate.packages import install_file
-
-    packages = tmp_path_factory.mktemp("tiny-models")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
-        for language in TINY_LANGUAGES:
-            install_file(argos_package(PackageRecipe(to_code=language)))
-    return packages
+    recipes = [PackageRecipe(to_code=language) for language in TINY_LANGUAGES]
+    return _packages_folder("tiny-models", recipes, argos_package, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -124,12 +135,8 @@ def copy_models(
 
     Shared by the session and read-only, as `tiny_models`.
     """
-    from translate.packages import install_file
-
-    packages = tmp_path_factory.mktemp("copy-models")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
-        for language in PROJECT_LANGUAGES:
-            recipe = PackageRecipe(to_code=language, shape=COPYING, copying=True)
-            install_file(argos_package(recipe))
-    return packages
+    recipes = [
+        PackageRecipe(to_code=language, shape=COPYING, copying=True)
+        for language in PROJECT_LANGUAGES
+    ]
+    return _packages_folder("copy-models", recipes, argos_package, tmp_path_factory)

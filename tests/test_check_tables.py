@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from translate.catalog import Catalog, Message
-from translate.check import GlossaryIndex, check_catalog
+from translate.check.rules import GlossaryIndex
+from translate.check.runner import check_catalog
 from translate.glossary import load_glossary
 
 DATA = Path(__file__).parent / "data" / "check"

@@ -22,6 +22,15 @@ def test_names_become_numbers_absent_from_the_segment():
     assert [slot.concept.id for slot in item.slots] == ["aleppo", "idlib"]
 
 
+def test_a_dotted_name_ending_the_sentence_keeps_the_full_stop():
+    item = protected("ru", "The envoy spoke to the U.N.")
+    assert item.text == "The envoy spoke to the 701."
+    restored = restore("Посланник выступил в 701.", item, "ru")
+    assert restored.text == "Посланник выступил в ООН."
+    inside = protected("ru", "The U.N. envoy spoke.")
+    assert inside.text == "The 701 envoy spoke."
+
+
 def test_names_without_a_rendering_in_the_language_stay_as_they_are():
     item = protected("fr")
     assert item.text == SOURCE and item.slots == ()

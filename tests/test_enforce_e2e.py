@@ -20,7 +20,7 @@ import pytest
 import sentencepiece
 
 from tests.support.argos_builder import COPYING, PackageRecipe
-from tests.support.cli import REPO, make_project, run_translate
+from tests.support.cli import REPO, make_project, run_translate, with_models
 from translate.engine import load_engine
 from translate.glossary import load_glossary
 from translate.glossary.recognize import Recognizer
@@ -44,10 +44,6 @@ ENGLISH_ADJECTIVES = re.compile(r"\b(?:Syrian|Russian)\b")
 def named_concepts(msgid: str, language: str) -> list:
     """The glossary concepts `msgid` names that have a rendering in `language`."""
     return [match.concept for match in RECOGNIZER.find(msgid) if match.concept.target(language)]
-
-
-def with_models(models: Path) -> dict[str, str]:
-    return {"ARGOS_PACKAGES_DIR": str(models)}
 
 
 def enforcement_counts(stderr: str) -> dict[str, tuple[int, int]]:

@@ -18,13 +18,12 @@ from translate.engine import (
     EngineSettings,
     QualityFlag,
     _cpu_list_size,
-    find_installed,
     load_engine,
     physical_cores,
     quality_flags,
 )
 from translate.errors import EXIT_FAILURE, InputError, ModelError, ModelNotInstalled
-from translate.packages import install_file
+from translate.packages import find_installed, install_file
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
+from tests.support.catalogs import snapshot
 from tests.support.cli import REPO, make_project, run_translate
-from tests.test_run import snapshot
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.support.morphology import occurrences
 from translate.glossary.model import TargetTerms
-from translate.morphology import find_occurrences
 from translate.morphology.turkish import attach_suffix, is_compound, is_foreign, parses
 
 
@@ -139,12 +139,6 @@ def test_suffix_readings_ignore_harmony_and_prefer_cases() -> None:
     assert [m.name for m in parses("nin")[0]] == ["genitive"]
     assert [m.name for m in parses("ndaki")[0]] == ["locative", "ki"]
     assert parses("piyonlar") == ()
-
-
-def occurrences(text: str, targets: TargetTerms) -> list[tuple[str, str | None]]:
-    return [
-        (o.text, o.problem.expected if o.problem else None) for o in find_occurrences(text, targets)
-    ]
 
 
 @pytest.mark.parametrize(

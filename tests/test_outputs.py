@@ -8,8 +8,8 @@ import subprocess
 import polib
 import pytest
 
+from tests.support.catalogs import PO, REVIEWED, THIRD, review
 from tests.support.cli import REPO, make_project, run_translate
-from tests.test_run import PO, REVIEWED, THIRD, review
 
 SOURCE = "seeds/aleppo-offensive.txt"
 JABHA = (

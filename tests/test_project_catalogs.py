@@ -8,8 +8,8 @@ import subprocess
 import polib
 import pytest
 
+from tests.support.catalogs import snapshot
 from tests.support.cli import REPO, run_translate
-from tests.test_run import snapshot
 
 LANGUAGES = ("ar", "tr", "ru")
 

@@ -2,25 +2,16 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import polib
 import pytest
 
+from tests.support.catalogs import FIRST, PO, REVIEWED, SECOND, THIRD, review, snapshot
 from tests.support.cli import SEED, make_project, run_translate
 from translate.errors import LockError
 from translate.files import catalogs_lock
 
 LANGUAGES = ("ar", "tr", "ru")
-PO = "locales/{}/LC_MESSAGES/aleppo-offensive.po"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted((root / "locales").rglob("*"))
-        if path.is_file() and not path.name.startswith(".")
-    }
 
 
 @pytest.fixture
@@ -57,28 +48,6 @@ def test_rerun_on_unchanged_input_is_byte_identical(project):
     assert result.returncode == 0
     assert snapshot(project) == before
     assert "unchanged" in result.stderr and "written" not in result.stderr
-
-
-def review(path: Path, translations: dict[str, str]) -> None:
-    """What a translator does in a PO editor: fill msgstr, clear fuzzy, save (polib layout)."""
-    catalog = polib.pofile(str(path))
-    for entry in catalog:
-        if entry.msgid in translations:
-            entry.msgstr = translations[entry.msgid]
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-            entry.tcomment = "Reviewed by hand."
-    catalog.save()
-
-
-FIRST = "Reuters journalists, rebels and a monitor confirmed the military thrust."
-SECOND = "There were no reports the Syrian army had made significant gains."
-THIRD = "This could not be independently verified."
-REVIEWED = {
-    FIRST: "Gazeteciler, isyancılar ve bir gözlemci askeri harekâtı doğruladı.",
-    SECOND: "Suriye ordusunun önemli ilerleme kaydettiğine dair haber yoktu.",
-    THIRD: "Bu bilgi bağımsız olarak doğrulanamadı.",
-}
 
 
 def test_reviewed_entries_survive_and_source_changes_are_tracked(project):

@@ -2,13 +2,12 @@
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import polib
 import pytest
 
-from tests.support.cli import REPO, make_project, run_translate
-from tests.test_run import PO, REVIEWED, THIRD, review, snapshot
+from tests.support.catalogs import PO, REVIEWED, THIRD, review, snapshot
+from tests.support.cli import REPO, make_project, run_translate, with_models
 
 
 @pytest.fixture
@@ -16,10 +15,6 @@ def project(tmp_path):
     root = make_project(tmp_path / "project")
     shutil.copytree(REPO / "glossary", root / "glossary")
     return root
-
-
-def with_models(models: Path) -> dict[str, str]:
-    return {"ARGOS_PACKAGES_DIR": str(models)}
 
 
 def test_machine_translations_are_fuzzy_and_name_their_engine(project, tiny_models):

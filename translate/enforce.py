@@ -27,7 +27,6 @@ from translate.glossary.recognize import TermMatch
 
 # Placeholders are three-digit numbers from this range that the segment does not contain.
 _PLACEHOLDER_RANGE = range(701, 1000)
-_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TURKISH_SUFFIX = re.compile(r"^['’]?([a-zçğıöşüâîû]+)", re.IGNORECASE)
 # Proclitics written onto the placeholder (`وب701`, `لل701`), or a conjunction و the model
 # left standing before it (`و 701`), which Arabic spelling joins to the next word.
@@ -60,7 +59,8 @@ class Restored:
 
 def protect(segment: str, matches: Sequence[TermMatch], language: str) -> Protected:
     """Replace each recognised name that has a rendering in `language` by a placeholder."""
-    numbers = {int(found) for found in re.findall(r"\d+", segment.translate(_EASTERN_DIGITS))}
+    # `\d` and `int` read the digits of every script (`٧٠١` is 701).
+    numbers = {int(found) for found in re.findall(r"\d+", segment)}
     free = (number for number in _PLACEHOLDER_RANGE if number not in numbers)
     pieces: list[str] = []
     slots: list[Slot] = []
@@ -70,7 +70,9 @@ def protect(segment: str, matches: Sequence[TermMatch], language: str) -> Protec
         if target is None or match.start < position:
             continue
         placeholder = str(next(free))
-        pieces.extend((segment[position : match.start], placeholder))
+        # The dot of `U.N.` that also ends the sentence stays as the sentence's full stop.
+        period = "." if match.sentence_period else ""
+        pieces.extend((segment[position : match.start], placeholder + period))
         slots.append(Slot(placeholder=placeholder, concept=match.concept, target=target))
         position = match.end
     pieces.append(segment[position:])

@@ -35,10 +35,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate.errors import InputError, ModelError, ModelNotInstalled
-from translate.packages import PackageInfo, find_installed, packages_dir
 
 if TYPE_CHECKING:
     from ctranslate2 import AsyncTranslationResult
+
+    from translate.packages import PackageInfo
 
 __all__ = [
     "Engine",
@@ -47,7 +48,6 @@ __all__ = [
     "MachineTranslation",
     "ModelNotInstalled",
     "QualityFlag",
-    "find_installed",
     "load_engine",
     "quality_flags",
 ]
@@ -55,6 +55,8 @@ __all__ = [
 # Argos' beam search settings (apply_packaged_translation): beam 4, length penalty 0.2.
 ARGOS_BEAM_SIZE = 4
 ARGOS_LENGTH_PENALTY = 0.2
+# The published Argos models are int8.
+DEFAULT_COMPUTE_TYPE = "int8"
 # Measured on the seed with a model of the published size on 2 cores (benchmarks/engine.py):
 # 16 segments per batch was fastest; larger batches pad more, smaller ones use the cores less.
 DEFAULT_MAX_BATCH_SIZE = 16
@@ -124,7 +126,7 @@ class EngineSettings:
     """How the engine runs CTranslate2; the defaults suit a CPU (see the module doc)."""
 
     beam_size: int = ARGOS_BEAM_SIZE
-    compute_type: str = "int8"
+    compute_type: str = DEFAULT_COMPUTE_TYPE
     intra_threads: int = 1
     inter_threads: int = field(default_factory=physical_cores)
     max_batch_size: int = DEFAULT_MAX_BATCH_SIZE
@@ -283,6 +285,8 @@ class Engine:
 
 def load_engine(from_code: str, to_code: str, settings: EngineSettings | None = None) -> Engine:
     """The engine for an installed pair; `ModelNotInstalled` names the install command."""
+    from translate.packages import find_installed, packages_dir
+
     package = find_installed(from_code, to_code)
     if package is None:
         raise ModelNotInstalled(from_code, to_code, packages_dir())
@@ -373,10 +377,14 @@ class InstalledModels:
         self.settings = settings
 
     def available(self, from_code: str, to_code: str) -> bool:
+        from translate.packages import find_installed
+
         return find_installed(from_code, to_code) is not None
 
     def load(self, from_code: str, to_code: str) -> Engine:
         return load_engine(from_code, to_code, self.settings)
 
     def missing_message(self, from_code: str, to_code: str) -> str:
+        from translate.packages import packages_dir
+
         return str(ModelNotInstalled(from_code, to_code, packages_dir()))

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from translate.enforce import Protected, protect, restore
 
-
-class QualityFlag(Protocol):
-    code: str
-    reason: str
-
-
-class MachineTranslation(Protocol):
-    text: str
-    flags: Sequence[QualityFlag]
+if TYPE_CHECKING:
+    from translate.engine import MachineTranslation
+    from translate.terms import GlossaryStage
 
 
 class Translator(Protocol):
@@ -32,14 +26,6 @@ class Translator(Protocol):
     def translate(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> Sequence[MachineTranslation]: ...
-
-
-class Glossary(Protocol):
-    """What the stage needs of the glossary: names in a source, problems in a translation."""
-
-    def matches(self, msgid: str) -> Sequence: ...
-
-    def problems(self, msgid: str, translation: str, language: str) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -62,7 +48,7 @@ def translate_segments(
     texts: Sequence[str],
     language: str,
     translator: Translator,
-    glossary: Glossary | None = None,
+    glossary: GlossaryStage | None = None,
     progress: Callable[[int], None] | None = None,
     *,
     enforce: bool = True,

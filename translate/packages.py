@@ -181,12 +181,16 @@ def installed_packages() -> list[PackageInfo]:
 
 def find_installed(from_code: str, to_code: str) -> PackageInfo | None:
     """The installed package for a pair, if any, without loading its model."""
-    matches = [
+    matches = _installed_pair(from_code, to_code)
+    return max(matches, key=_version_key) if matches else None
+
+
+def _installed_pair(from_code: str, to_code: str) -> list[PackageInfo]:
+    return [
         info
         for info in installed_packages()
         if info.from_code == from_code and info.to_code == to_code
     ]
-    return max(matches, key=_version_key) if matches else None
 
 
 def _read_installed(folder: Path) -> PackageInfo | None:
@@ -305,13 +309,8 @@ def install_pairs(
         if announce is not None:
             announce(info)
         with _obtained(package) as archive:
-            results.append(install_archive(archive))
+            results.append(install_file(archive))
     return results
-
-
-def install_file(path: Path, sha256: str | None = None) -> Installation:
-    """Install a downloaded `.argosmodel` file, checking its SHA-256 when given."""
-    return install_archive(path, sha256=sha256)
 
 
 @contextlib.contextmanager
@@ -456,18 +455,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def install_archive(path: Path, sha256: str | None = None) -> Installation:
-    """Validate, then install atomically, replacing an installed package for the same pair."""
+def install_file(path: Path, sha256: str | None = None) -> Installation:
+    """Install a `.argosmodel` file, checking its SHA-256 when given: validated, then
+    installed atomically, replacing an installed package for the same pair."""
     archive = _validate(path, sha256)
     from_code, to_code = archive.metadata["from_code"], archive.metadata["to_code"]
     directory = packages_dir()
     directory.mkdir(parents=True, exist_ok=True)
     with _locked(directory):
-        previous = [
-            info
-            for info in installed_packages()
-            if info.from_code == from_code and info.to_code == to_code
-        ]
+        previous = _installed_pair(from_code, to_code)
         target = directory / archive.folder
         if target.exists() and all(info.path != target for info in previous):
             raise ModelError(

@@ -374,11 +374,12 @@ def evaluate(
     unless `enforce` is False.
     """
     terms = GlossaryStage(glossary) if glossary is not None else None
+    reviewed = config.with_overrides(locales_dir=references)
     plan: list[tuple[str, list]] = []
     for language in languages:
         pairs = []
         for source in sources:
-            path = references / language / "LC_MESSAGES" / f"{source.stem}.po"
+            path = catalog_path(reviewed, language, source.stem)
             catalog = load_catalog(path, config.display_path(path))
             pairs.extend(reviewed_references(catalog, [s.text for s in source.segments]))
         if not pairs:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from translate.catalog import Catalog
-from translate.segment import Segment, segment_document
+from translate.segment import Segment
 from translate.source import Document
 
 
@@ -22,15 +23,17 @@ class Rendered:
     segments: int
 
 
-def render_document(document: Document, catalog: Catalog, include: Include) -> Rendered:
-    """The article in the catalog's language; untranslated segments stay in the source text."""
+def render_document(
+    document: Document, segments: Sequence[Segment], catalog: Catalog, include: Include
+) -> Rendered:
+    """The article in the catalog's language, from the document's `segments`; untranslated
+    segments stay in the source text."""
     translations: dict[str, str] = {}
     for message in catalog:
         if message.translated or (include is Include.fuzzy and message.has_translation):
             translations[message.msgid] = message.msgstr
     by_line: dict[int, list[str]] = {}
     untranslated: list[Segment] = []
-    segments = segment_document(document)
     for segment in segments:
         text = translations.get(segment.text)
         if text is None:

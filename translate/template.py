@@ -91,23 +91,6 @@ def _unplaced(catalog: Catalog) -> list[Message]:
     return [replace(message, line=None) for message in catalog.messages]
 
 
-# Fields Dragoman owns in a PO header; everything else a person or editor set is kept.
-_STANDARD_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-    "X-Generator",
-)
-
-
 def po_header(
     existing: list[tuple[str, str]],
     template: list[tuple[str, str]],

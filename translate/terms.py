@@ -7,9 +7,13 @@ passes the check, and the compliance figures of `stats` and `evaluate` mean the 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from translate.catalog import Catalog, Message
 from translate.glossary.model import Glossary
+
+if TYPE_CHECKING:
+    from translate.glossary.recognize import TermMatch
 
 
 class GlossaryStage:
@@ -18,19 +22,12 @@ class GlossaryStage:
 
     def __init__(self, glossary: Glossary) -> None:
         from translate.check.rules import GlossaryIndex
-        from translate.glossary.recognize import Recognizer
 
-        self.glossary = glossary
-        self._recognizer = Recognizer(glossary)
         self._index = GlossaryIndex(glossary)
-        self._matches: dict[str, list] = {}
-        self._contexts: dict[str, object] = {}
 
-    def matches(self, msgid: str) -> list:
-        found = self._matches.get(msgid)
-        if found is None:
-            found = self._matches[msgid] = self._recognizer.find(msgid)
-        return found
+    def matches(self, msgid: str) -> tuple[TermMatch, ...]:
+        """The glossary names in a source text (recognised once per text)."""
+        return self._index.matches(msgid)
 
     def annotate(self, template: Catalog, language: str | None) -> Catalog:
         """A copy of `template` whose entries carry `Glossary: …` comments for `language`."""
@@ -44,14 +41,11 @@ class GlossaryStage:
 
     def problems(self, msgid: str, translation: str, language: str) -> list[str]:
         """The glossary errors `translate check` would report on this translation."""
-        from translate.check.findings import RULES, Severity
+        from translate.check.findings import Severity
         from translate.check.rules import Context, check_glossary
 
-        context = self._contexts.get(language)
-        if context is None:
-            context = self._contexts[language] = Context(language, glossary=self._index)
         return [
             issue.message
-            for issue in check_glossary(msgid, translation, context)
-            if (issue.severity or RULES[issue.rule].severity) is Severity.error
+            for issue in check_glossary(msgid, translation, Context(language, self._index))
+            if issue.effective_severity is Severity.error
         ]

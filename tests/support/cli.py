@@ -28,6 +28,11 @@ def run_translate(
     )
 
 
+def with_models(models: Path) -> dict[str, str]:
+    """The environment for `run_translate` that uses the packages installed in `models`."""
+    return {"ARGOS_PACKAGES_DIR": str(models)}
+
+
 def make_project(root: Path, *, sources: dict[str, str | bytes] | None = None) -> Path:
     """A minimal project folder: pyproject with [tool.translate] and the given sources."""
     root.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,14 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
+class Include(StrEnum):
+    """Which translated entries to check."""
+
+    reviewed = "reviewed"  # translated and not fuzzy: what gettext uses, what ships
+    fuzzy = "fuzzy"  # only the fuzzy ones: drafts (MT output) waiting for review
+    all = "all"  # both
+
+
 class Severity(StrEnum):
     error = "error"
     warning = "warning"
@@ -85,6 +93,10 @@ class Issue:
     concept: str | None = None
     expected: str | None = None
     found: str | None = None
+
+    @property
+    def effective_severity(self) -> Severity:
+        return self.severity or RULES[self.rule].severity
 
 
 @dataclass(frozen=True)

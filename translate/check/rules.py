@@ -44,31 +44,28 @@ class GlossaryIndex:
     catalogs of several languages share them."""
 
     def __init__(self, glossary: Glossary) -> None:
-        from translate.glossary.recognize import Recognizer
+        from translate.glossary.recognize import Recognizer, fold, lower
 
         self.glossary = glossary
         self._recognizer = Recognizer(glossary)
         self._concepts = {concept.id: concept for concept in glossary}
         self._finders: dict[str, TermFinder] = {}
-        self._recognized: dict[str, tuple[TermMatch, ...]] = {}
+        self._matches: dict[str, tuple[TermMatch, ...]] = {}
         self._rendered: dict[str, frozenset[str]] = {}  # concepts with terms, per language
         # Every English form as words of letters and digits, lower-case: what the recogniser
         # can find is among their matches, since it tells apart more (case, punctuation).
         keys: dict[str, set[str]] = {}
+        # For plain ASCII sources the recogniser's folding leaves the text as it is, so its
+        # own keys (`lower(fold(form))`) that are ASCII can be looked for in the lower-cased
+        # text directly, which is cheaper still.
+        plain: dict[str, set[str]] = {}
         for concept in glossary:
             for form in concept.source.all():
                 if key := _source_key(form):
                     keys.setdefault(key, set()).add(concept.id)
+                if (recognised := lower(fold(form))).isascii():
+                    plain.setdefault(recognised, set()).add(concept.id)
         self._keys = _automaton(keys)
-        # For plain ASCII sources the recogniser's folding leaves the text as it is, so its
-        # keys (forms with apostrophes and hyphens made ASCII, lower-case) can be looked for
-        # in the lower-cased text directly, which is cheaper still.
-        plain: dict[str, set[str]] = {}
-        for concept in glossary:
-            for form in concept.source.all():
-                key = _plain_form(form)
-                if key.isascii():
-                    plain.setdefault(key, set()).add(concept.id)
         self._plain_keys = _automaton(plain)
 
     def may_lack(self, msgid: str, present: set[str], language: str) -> bool:
@@ -102,15 +99,19 @@ class GlossaryIndex:
     def concept(self, concept_id: str) -> Concept:
         return self._concepts[concept_id]
 
+    def matches(self, msgid: str) -> tuple[TermMatch, ...]:
+        """Every glossary name in the source, in text order (`Recognizer.find`)."""
+        found = self._matches.get(msgid)
+        if found is None:
+            found = self._matches[msgid] = tuple(self._recognizer.find(msgid))
+        return found
+
     def recognized(self, msgid: str) -> tuple[TermMatch, ...]:
         """The first match of each concept the source mentions."""
-        found = self._recognized.get(msgid)
-        if found is None:
-            seen: dict[str, TermMatch] = {}
-            for match in self._recognizer.find(msgid):
-                seen.setdefault(match.concept.id, match)
-            found = self._recognized[msgid] = tuple(seen.values())
-        return found
+        seen: dict[str, TermMatch] = {}
+        for match in self.matches(msgid):
+            seen.setdefault(match.concept.id, match)
+        return tuple(seen.values())
 
     def finder(self, language: str) -> TermFinder:
         finder = self._finders.get(language)
@@ -126,19 +127,6 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 _IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]")
-_ASCII_FORM = str.maketrans(
-    {
-        **dict.fromkeys("\u2019\u02bc\u2032\u2018\u00b4\u02b9\uff07", "'"),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
-        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"),
-    }
-)
-
-
-def _plain_form(form: str) -> str:
-    """An English form as the recogniser folds it (apostrophes, hyphens, spaces), lower-case."""
-    folded = " ".join(form.translate(_ASCII_FORM).split())
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in folded)
 
 
 def _automaton(keys: dict[str, set[str]]) -> ahocorasick.Automaton | None:
@@ -468,16 +456,9 @@ def check_quotes(msgid: str, translation: str, context: Context) -> list[Issue]:
     later one closes may stay open the same way)."""
     if not _QUOTE_MARK.search(msgid) and not _QUOTE_MARK.search(translation):
         return []
-    source, target = quote_balance(msgid), quote_balance(translation)
-    if source.agrees(target):
-        return []
-    return [
-        Issue(
-            "quotes",
-            f"unbalanced quotation marks: the translation {target.describe()}, "
-            f"the source {source.describe()}",
-        )
-    ]
+    return _unbalanced(
+        "quotes", "quotation marks", quote_balance(msgid), quote_balance(translation)
+    )
 
 
 def _has_brackets(text: str) -> bool:
@@ -489,13 +470,16 @@ def check_brackets(msgid: str, translation: str, context: Context) -> list[Issue
     """Brackets pair up as in the source."""
     if not _has_brackets(msgid) and not _has_brackets(translation):
         return []
-    source, target = bracket_balance(msgid), bracket_balance(translation)
+    return _unbalanced("brackets", "brackets", bracket_balance(msgid), bracket_balance(translation))
+
+
+def _unbalanced(rule: str, marks: str, source: Balance, target: Balance) -> list[Issue]:
     if source.agrees(target):
         return []
     return [
         Issue(
-            "brackets",
-            f"unbalanced brackets: the translation {target.describe()}, "
+            rule,
+            f"unbalanced {marks}: the translation {target.describe()}, "
             f"the source {source.describe()}",
         )
     ]

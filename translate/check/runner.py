@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Sequence
-from enum import StrEnum
 from pathlib import Path
 
 from translate.catalog import Catalog, Message
-from translate.check.findings import RULES, CatalogStats, Finding, Issue, Report, Severity
+from translate.check.findings import (
+    RULES,
+    CatalogStats,
+    Finding,
+    Include,
+    Issue,
+    Report,
+    Severity,
+)
 from translate.check.rules import RULE_FUNCTIONS, Context, GlossaryIndex, check_numbers
 from translate.check.suppress import parse_suppressions
 from translate.errors import CatalogError, InputError
-
-
-class Include(StrEnum):
-    """Which translated entries to check."""
-
-    reviewed = "reviewed"  # translated and not fuzzy: what gettext uses, what ships
-    fuzzy = "fuzzy"  # only the fuzzy ones: drafts (MT output) waiting for review
-    all = "all"  # both
 
 
 def find_catalogs(paths: Sequence[Path], display: Callable[[Path], str] = str) -> list[Path]:
@@ -138,7 +137,7 @@ def _check_message(message: Message, context: Context, file: str) -> list[Findin
                 line=message.line,
                 msgid=message.msgid,
                 rule=issue.rule,
-                severity=issue.severity or RULES[issue.rule].severity,
+                severity=issue.effective_severity,
                 message=issue.message,
                 concept=issue.concept,
                 expected=issue.expected,

@@ -38,9 +38,6 @@ class Suppressions:
         return bool(self.items or self.unknown)
 
 
-NONE = Suppressions()
-
-
 def parse_suppressions(comments: list[str]) -> Suppressions:
     """The `check: ignore` directives among an entry's translator comments."""
     items: set[tuple[str, str | None]] = set()

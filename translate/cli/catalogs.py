@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from translate.cli.common import (
     FormatOption,
@@ -30,8 +29,7 @@ from translate.cli.models import (
     ThreadsOption,
     engine_settings,
 )
-from translate.compile import compile_catalog
-from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_MAX_BATCH_SIZE
+from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
 from translate.errors import InputError
 from translate.files import atomic_write_text, load_catalog
 from translate.pipeline import (
@@ -45,7 +43,6 @@ from translate.pipeline import (
     run,
 )
 from translate.render import Include, render_document
-from translate.stats import catalog_stats
 
 SourcesArgument = Annotated[
     list[Path] | None,
@@ -109,7 +106,7 @@ def run_command(
     beam_size: BeamSizeOption = ARGOS_BEAM_SIZE,
     threads: ThreadsOption = None,
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
-    compute_type: ComputeTypeOption = "int8",
+    compute_type: ComputeTypeOption = DEFAULT_COMPUTE_TYPE,
     quiet: QuietOption = False,
 ) -> None:
     """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs."""
@@ -176,7 +173,7 @@ def render_command(
     loaded = load_sources(config, [source])[0]
     path = catalog_path(config, lang, loaded.stem)
     catalog = load_catalog(path, config.display_path(path))
-    rendered = render_document(loaded.document, catalog, include)
+    rendered = render_document(loaded.document, loaded.segments, catalog, include)
     if output is None:
         sys.stdout.write(rendered.text)
     else:
@@ -197,6 +194,8 @@ def compile_command(
     quiet: QuietOption = False,
 ) -> None:
     """Compile every catalog to a .mo file beside it (reviewed entries only, as msgfmt)."""
+    from translate.compile import compile_catalog
+
     config = project(locales)
     languages = parse_languages(to, config.target_languages)
     paths = [path for language in languages for path in catalog_paths(config, language)]
@@ -218,6 +217,9 @@ def stats_command(
 ) -> None:
     """Per language and file: translated, fuzzy, untranslated and obsolete entries, and the
     share of translations (reviewed or fuzzy) that follow the glossary."""
+    from rich.table import Table
+
+    from translate.stats import catalog_stats
     from translate.terms import GlossaryStage
 
     config = project(locales, glossary)

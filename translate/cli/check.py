@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from translate.check.runner import Include
+from translate.check.findings import Include
 from translate.cli.common import (
     GlossaryOption,
     LocalesOption,
@@ -73,8 +73,9 @@ def check_command(
     Silence an accepted finding with a translator comment on the entry:
     `# check: ignore glossary=<concept-id>` or `# check: ignore <rule>`.
     """
-    from translate.check import GlossaryIndex, check_files, find_catalogs
     from translate.check.report import RENDERERS, summary_line
+    from translate.check.rules import GlossaryIndex
+    from translate.check.runner import check_files, find_catalogs
 
     config = project(locales, glossary)
     catalogs = find_catalogs(paths or [config.locales_dir], config.display_path)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from translate.cli.catalogs import LanguagesOption, SourcesArgument
 from translate.cli.common import (
@@ -30,7 +29,7 @@ from translate.cli.models import (
     ThreadsOption,
     engine_settings,
 )
-from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_MAX_BATCH_SIZE
+from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
 from translate.pipeline import evaluate, load_sources, resolve_sources
 
 
@@ -63,11 +62,13 @@ def evaluate_command(
     beam_size: BeamSizeOption = ARGOS_BEAM_SIZE,
     threads: ThreadsOption = None,
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
-    compute_type: ComputeTypeOption = "int8",
+    compute_type: ComputeTypeOption = DEFAULT_COMPUTE_TYPE,
     quiet: QuietOption = False,
 ) -> None:
     """Machine-translate the sources and score them against the reviewed translations
     (chrF++, BLEU, glossary compliance). Catalogs are only read."""
+    from rich.table import Table
+
     from translate.cli.progress import progress_bar
     from translate.engine import InstalledModels
 

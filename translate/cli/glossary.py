@@ -30,8 +30,6 @@ from translate.glossary import (
     save_yaml_folder,
 )
 from translate.glossary.model import Concept, Kind
-from translate.glossary.recognize import Recognizer
-from translate.glossary.yamlfile import concept_yaml
 
 app = typer.Typer(
     help="Check, convert and inspect the glossary of names.",
@@ -230,6 +228,8 @@ def show_command(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """The whole entry of one concept, as YAML, with where it is defined."""
+    from translate.glossary.yamlfile import concept_yaml
+
     _, glossary = _glossary(glossary_path)
     concept = _concept(glossary, concept_id)
     if concept.origin is not None:
@@ -252,6 +252,8 @@ def find_command(
     output: FormatOption = OutputFormat.text,
 ) -> None:
     """Show which glossary terms the recogniser finds in a piece of English text."""
+    from translate.glossary.recognize import Recognizer
+
     _, glossary = _glossary(glossary_path)
     if text == "-":
         text = sys.stdin.read()

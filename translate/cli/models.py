@@ -8,29 +8,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from translate.cli.common import FormatOption, OutputFormat, QuietOption, diagnostics
 from translate.engine import (
     ARGOS_BEAM_SIZE,
+    DEFAULT_COMPUTE_TYPE,
     DEFAULT_MAX_BATCH_SIZE,
     EngineSettings,
     physical_cores,
 )
 from translate.errors import InputError
-from translate.packages import (
-    Installation,
-    available_packages,
-    index_url,
-    install_file,
-    install_pairs,
-    installed_packages,
-    packages_dir,
-    parse_pair,
-    remove,
-)
+
+if TYPE_CHECKING:
+    from translate.packages import Installation
 
 app = typer.Typer(
     name="models",
@@ -85,7 +78,7 @@ def engine_settings(
     beam_size: int = ARGOS_BEAM_SIZE,
     threads: int | None = None,
     batch_size: int = DEFAULT_MAX_BATCH_SIZE,
-    compute_type: str = "int8",
+    compute_type: str = DEFAULT_COMPUTE_TYPE,
 ) -> EngineSettings:
     """`EngineSettings` from the engine options; use the option types above with these
     defaults, e.g. `beam_size: BeamSizeOption = ARGOS_BEAM_SIZE`."""
@@ -109,6 +102,8 @@ def list_command(
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
     """List installed models, or with --available the models the package index offers."""
+    from translate.packages import available_packages, index_url, installed_packages, packages_dir
+
     installed = installed_packages()
     if available:
         offered = available_packages(index)
@@ -178,6 +173,8 @@ def install_command(
     Archives are validated before anything is written and installed atomically; an
     installed older version of the pair is replaced.
     """
+    from translate.packages import install_file, install_pairs, parse_pair
+
     if file is not None and pairs:
         raise InputError("give language pairs or --file, not both")
     if file is None and not pairs:
@@ -206,6 +203,8 @@ def remove_command(
     pair: Annotated[str, typer.Argument(metavar="PAIR", help="The pair to remove, e.g. en-ar.")],
 ) -> None:
     """Remove an installed model."""
+    from translate.packages import parse_pair, remove
+
     package = remove(*parse_pair(pair))
     typer.echo(f"removed {package.arrow} {package.package_version} from {package.path}")
 

@@ -3,7 +3,7 @@
 `load_glossary(path)` accepts the project's `glossary/` folder of YAML files, a single YAML
 file, a TBX file (either dialect) or a CSV file, and raises `GlossaryError` (`file:line:
 message`) on the first problem. `read_glossary(path)` returns every problem instead, for
-`translate glossary validate`. `export_glossary` writes TBX or CSV; `write_yaml_files` turns an
+`translate glossary validate`. `export_glossary` writes TBX or CSV; `save_yaml_folder` turns an
 imported glossary back into the YAML layout.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate.errors import GlossaryError
 from translate.files import atomic_write_text
-from translate.glossary.csvfile import language_from_name, read_csv, write_csv
 from translate.glossary.model import (
     Concept,
     Glossary,
@@ -28,18 +28,13 @@ from translate.glossary.model import (
     Term,
     make_glossary,
 )
-from translate.glossary.tbx import TbxDialect, read_tbx, write_tbx
-from translate.glossary.validate import Problem, check_concepts
-from translate.glossary.yamlfile import (
-    SUFFIXES,
-    ReadResult,
-    decode,
-    read_yaml_file,
-    read_yaml_folder,
-    read_yaml_text,
-    write_yaml_files,
-    yaml_files,
-)
+
+if TYPE_CHECKING:
+    from translate.glossary.validate import Problem
+    from translate.glossary.yamlfile import ReadResult
+
+# The readers and writers (YAML, lxml for TBX, CSV) are imported where they are used: every
+# command imports this package, and `translate --help` needs none of them.
 
 __all__ = [
     "Concept",
@@ -49,7 +44,6 @@ __all__ = [
     "GlossaryReport",
     "Kind",
     "Location",
-    "Problem",
     "SourceTerms",
     "Status",
     "TargetTerms",
@@ -59,7 +53,6 @@ __all__ = [
     "merge_glossaries",
     "read_glossary",
     "save_yaml_folder",
-    "write_yaml_files",
 ]
 
 
@@ -96,6 +89,8 @@ def read_glossary(
     `target_languages` are the languages every concept must cover. Input that cannot be read
     at all (missing, unreadable, not UTF-8, an unknown format) raises `GlossaryError`.
     """
+    from translate.glossary.validate import check_concepts
+
     where = display or str(path)
     languages = file_languages or target_languages
     result = _read(path, where, source_language, default_kind, languages)
@@ -144,6 +139,8 @@ def _read(
     default_kind: Kind | None,
     file_languages: Sequence[str],
 ) -> ReadResult:
+    from translate.glossary.yamlfile import SUFFIXES, decode, read_yaml_file, read_yaml_folder
+
     if path.is_dir():
         return read_yaml_folder(path, where, source_language)
     if not path.exists():
@@ -152,12 +149,16 @@ def _read(
     if suffix in SUFFIXES:
         return read_yaml_file(path, where, source_language)
     if suffix == ".tbx":
+        from translate.glossary.tbx import read_tbx
+
         try:
             data = path.read_bytes()
         except OSError as error:
             raise GlossaryError(where, None, f"cannot read: {error.strerror}") from None
         return read_tbx(data, where, source_language, default_kind)
     if suffix == ".csv":
+        from translate.glossary.csvfile import language_from_name, read_csv
+
         language = language_from_name(path.name, file_languages)
         return read_csv(decode(path, where), where, source_language, default_kind, language)
     raise GlossaryError(
@@ -213,9 +214,13 @@ def merge_glossaries(glossaries: Sequence[Glossary], origins: Sequence[str]) -> 
 def export_glossary(glossary: Glossary, format: ExportFormat, language: str | None = None) -> bytes:
     """The glossary in an interchange format; `language` limits CSV to one language."""
     if format is ExportFormat.csv:
+        from translate.glossary.csvfile import write_csv
+
         return write_csv(glossary, language).encode("utf-8")
     if language is not None:
         raise GlossaryError("--language", None, "TBX holds every language; --language is for CSV")
+    from translate.glossary.tbx import TbxDialect, write_tbx
+
     dialect = TbxDialect.TBX2008 if format is ExportFormat.tbx2008 else TbxDialect.TBX2019
     return write_tbx(glossary, dialect)
 
@@ -229,6 +234,8 @@ def save_yaml_folder(
     with it, every YAML file of the folder is replaced by the new set. The files are read back
     before anything is written, so a glossary the YAML cannot represent is never saved.
     """
+    from translate.glossary.yamlfile import ReadResult, read_yaml_text, write_yaml_files, yaml_files
+
     files = write_yaml_files(glossary, origin)
     again = ReadResult()
     for name, text in files.items():

@@ -90,8 +90,8 @@ def _citation(word: str) -> Parse | None:
 
 
 def _is_fixed_word(word: str) -> bool:
-    if "-" in word or not any("а" <= char <= "я" or char == "ё" for char in word.lower()):
-        return True
+    """A Cyrillic word without a hyphen that does not decline: a capitalised name the
+    dictionary does not know, ending in a vowel other than а/я (`Малахифджи`)."""
     return word[:1].isupper() and (
         not analyzer().word_is_known(word) and word.lower().endswith(_INDECLINABLE_ENDINGS)
     )
@@ -280,7 +280,7 @@ _GOVERNED = {
     ),
     **dict.fromkeys(("к", "ко", "по", "благодаря", "согласно", "вопреки", "навстречу"), "datv"),
     **dict.fromkeys(("под", "подо", "над", "надо", "перед", "передо", "за", "между"), "ablt"),
-    **dict.fromkeys(("через", "сквозь", "про", "сквозь"), "accs"),
+    **dict.fromkeys(("через", "сквозь", "про"), "accs"),
 }  # fmt: skip
 
 
