@@ -75,3 +75,13 @@ def test_no_reviewed_references_is_bad_input(project, tiny_models):
     )
     assert result.returncode == 2
     assert "no reviewed translations of these sources to score" in result.stderr
+
+
+def test_locales_option_points_at_the_reviewed_catalogs(project, tiny_models):
+    (project / "locales").rename(project / "po")
+    result = run_translate(
+        "evaluate", "--to", "ru", "--locales", "po", "--format", "json", "-q", cwd=project,
+        env={"ARGOS_PACKAGES_DIR": str(tiny_models)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["segments"] == 63

@@ -13,6 +13,7 @@ from translate.cli.catalogs import LanguagesOption, SourcesArgument
 from translate.cli.common import (
     FormatOption,
     GlossaryOption,
+    LocalesOption,
     NoGlossaryOption,
     OutputFormat,
     QuietOption,
@@ -49,6 +50,7 @@ def evaluate_command(
             "(default: the locales folder).",
         ),
     ] = None,
+    locales: LocalesOption = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     enforce: Annotated[
@@ -72,7 +74,7 @@ def evaluate_command(
     from translate.cli.progress import progress_bar
     from translate.engine import InstalledModels
 
-    config = project(None, glossary)
+    config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
     terms = project_glossary(config, glossary, no_glossary)
     loaded = load_sources(config, resolve_sources(config, sources or []))
