@@ -193,6 +193,13 @@ def language_catalogs(config: Config, language: str) -> dict[Path, Catalog]:
 Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
 
 
+def _bar(
+    progress: Progress | None, language: str, total: int
+) -> AbstractContextManager[Callable[[int], None] | None]:
+    """The progress bar for translating `total` segments into `language`, if one is wanted."""
+    return progress(f"en→{language}", total) if progress else nullcontext(None)
+
+
 def run(
     config: Config,
     sources: Sequence[Source],
@@ -305,8 +312,7 @@ def _machine_translate(
     """Translate every pending unit of one language in one batched call."""
     units = [unit for job in jobs for unit in job.units if unit.needs_translation]
     language = jobs[0].language
-    bar = progress(f"en→{language}", len(units)) if progress else nullcontext(None)
-    with bar as advance:
+    with _bar(progress, language, len(units)) as advance:
         results = translate_segments(
             [unit.msgid for unit in units], language, translator, terms, advance
         )
@@ -389,8 +395,7 @@ def evaluate(
     evaluations: list[Evaluation] = []
     for language, pairs in plan:
         translator = models.load(config.source_language, language)
-        bar = progress(f"en→{language}", len(pairs)) if progress else nullcontext(None)
-        with bar as advance:
+        with _bar(progress, language, len(pairs)) as advance:
             results = translate_segments(
                 [pair.source for pair in pairs],
                 language,
