@@ -36,7 +36,9 @@ def test_translates_the_seed_in_order(arabic, seed_segments):
     translations = arabic.translate(seed_segments)
     assert [translation.source for translation in translations] == seed_segments
     assert all(translation.text.strip() for translation in translations)
-    assert len({translation.text for translation in translations}) > 50  # depends on input
+    # The output depends on the input: a random-weight model repeats itself on some
+    # segments, so not every output is distinct, but most are.
+    assert len({translation.text for translation in translations}) > len(set(seed_segments)) // 2
     assert arabic.translate(seed_segments) == translations  # deterministic
 
 
