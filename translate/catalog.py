@@ -54,6 +54,13 @@ class Message:
         return self.msgstr != ""
 
     @property
+    def has_any_translation(self) -> bool:
+        """Some translation text is present, if only one plural form: a translator's work."""
+        if self.msgid_plural is not None:
+            return any(self.msgstr_plural.values())
+        return self.msgstr != ""
+
+    @property
     def translated(self) -> bool:
         """Translated and reviewed: what gettext would use at run time."""
         return self.has_translation and not self.fuzzy and not self.obsolete

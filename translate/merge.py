@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from translate.catalog import FUZZY, Catalog, Message
-from translate.memory import CLOSE_MATCH_THRESHOLD, MemoryEntry, TranslationMemory
+from translate.memory import CLOSE_MATCH_THRESHOLD, Match, MemoryEntry, TranslationMemory
 
 
 class Origin(StrEnum):
@@ -57,11 +57,17 @@ def plan_units(
     ordered = sorted(existing.messages, key=lambda m: not m.obsolete) if existing else []
     current = {m.key: m for m in ordered}
     template_keys = {m.key for m in template}
-    # Old entries of this catalog whose source is gone: first in line for suggestions.
-    departed = TranslationMemory(
-        MemoryEntry(m.msgid, m.msgstr, reviewed=not m.fuzzy, origin="")
+    # Old entries of this catalog whose source is gone: first in line for suggestions. A
+    # suggestion from one of them carries its translator comments (`# check: ignore …`
+    # included), as msgmerge's fuzzy match does.
+    departed_messages = {
+        (m.msgid, m.msgstr): m
         for m in current.values()
         if m.key not in template_keys and m.has_translation and m.msgid_plural is None
+    }
+    departed = TranslationMemory(
+        MemoryEntry(msgid, msgstr, reviewed=not m.fuzzy, origin="")
+        for (msgid, msgstr), m in departed_messages.items()
     )
     units: list[Unit] = []
     for message in template:
@@ -69,7 +75,7 @@ def plan_units(
         found = current.get(message.key)
         if found is not None:
             unit.translator_comments = list(found.translator_comments)
-        if found is not None and found.has_translation:
+        if found is not None and found.has_any_translation:
             unit.origin, unit.kept = Origin.kept, found
         elif (entry := memory.exact(message.msgid)) is not None:
             unit.origin, unit.translation, unit.fuzzy = (
@@ -77,13 +83,23 @@ def plan_units(
                 entry.target,
                 not entry.reviewed,
             )
-        elif (match := departed.closest(message.msgid, threshold)) or (
-            match := memory.closest(message.msgid, threshold)
-        ):
-            unit.origin, unit.translation, unit.fuzzy = Origin.suggestion, match.entry.target, True
-            unit.previous_msgid = match.entry.source
+        elif match := departed.closest(message.msgid, threshold):
+            _suggest(unit, match)
+            old = departed_messages[(match.entry.source, match.entry.target)]
+            unit.translator_comments += [
+                comment
+                for comment in old.translator_comments
+                if comment not in unit.translator_comments
+            ]
+        elif match := memory.closest(message.msgid, threshold):
+            _suggest(unit, match)
         units.append(unit)
     return units
+
+
+def _suggest(unit: Unit, match: Match) -> None:
+    unit.origin, unit.translation, unit.fuzzy = Origin.suggestion, match.entry.target, True
+    unit.previous_msgid = match.entry.source
 
 
 def merge_catalog(
@@ -92,9 +108,14 @@ def merge_catalog(
     units: Sequence[Unit],
     header: list[tuple[str, str]],
 ) -> Catalog:
-    """The new catalog: the template's entries with their units' translations, then obsolete."""
+    """The new catalog: the template's entries with their units' translations, then obsolete.
+
+    An entry whose source is gone becomes obsolete when it holds a translator's work: any
+    translation text (one plural form is enough) or a translator comment. It stays obsolete
+    even when it served as a fuzzy suggestion, so the reviewed translation comes back as it
+    was if the sentence returns.
+    """
     messages = [_message(unit) for unit in units]
-    used_as_suggestion = {unit.previous_msgid for unit in units if unit.previous_msgid}
     live = {m.key for m in template}
     obsolete: list[Message] = []
     for message in existing.messages if existing else []:
@@ -102,7 +123,7 @@ def merge_catalog(
             continue
         if message.obsolete:
             obsolete.append(message)
-        elif message.has_translation and message.msgid not in used_as_suggestion:
+        elif message.has_any_translation or message.translator_comments:
             obsolete.append(replace(message, obsolete=True, references=[], line=None))
     return Catalog(
         header=header,

@@ -102,11 +102,13 @@ def po_header(
 
     old = dict(existing)
     theirs = dict(template)
-    fields: dict[str, str] = {
+    fields: dict[str, str | None] = {
         "Project-Id-Version": old.get("Project-Id-Version") or theirs["Project-Id-Version"],
         "Report-Msgid-Bugs-To": old.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": theirs["POT-Creation-Date"],
-        "PO-Revision-Date": timestamp(),
+        # The translator's field: msginit sets it when a catalog is created, msgmerge never
+        # touches it (only POT-Creation-Date follows the template).
+        "PO-Revision-Date": old.get("PO-Revision-Date") if existing else timestamp(),
         "Last-Translator": old.get("Last-Translator", ""),
         "Language-Team": old.get("Language-Team") or language_name(language),
         "Language": language,
@@ -126,7 +128,7 @@ def po_header(
     engine = provenance.get(MT_FIELD) or old.get(MT_FIELD)
     if engine:
         fields[MT_FIELD] = engine
-    return list(fields.items())
+    return [(key, value) for key, value in fields.items() if value is not None]
 
 
 def po_header_comments(source_name: str, language: str) -> list[str]:
