@@ -63,6 +63,8 @@ def edge_cases() -> Glossary:
                         pronunciation="unesko",
                         readings={"BM Eğitim, Bilim ve Kültür Örgütü": "be-me eğitim"},
                         apostrophe=False,
+                        first_reference=("BM Eğitim, Bilim ve Kültür Örgütü", "UNESCO"),
+                        label=("First reference: a label that reads like a note", "kuruluş"),
                         grammar='Suffixes: UNESCO\'nun; <b> & "quotes"',
                         note="Kind: not a kind label, just a note",
                         source="UNESCO Türkiye Millî Komisyonu",

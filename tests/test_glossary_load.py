@@ -78,6 +78,26 @@ def test_a_good_file_loads_with_every_field(tmp_path: Path) -> None:
     assert problems(tmp_path) == []
 
 
+def test_first_mention_fields_load_and_count_in_the_version(tmp_path: Path) -> None:
+    write(tmp_path / "a", GOOD)
+    fields = (
+        "      preferred: ООН\n"
+        "      forms: [Организация Объединённых Наций]\n"
+        "      first-reference: [Организация Объединённых Наций]\n"
+        "      label: [международная организация, всемирная организация]\n"
+    )
+    write(tmp_path / "b", GOOD.replace("      preferred: ООН\n", fields))
+    plain, marked = load_glossary(tmp_path / "a"), load_glossary(tmp_path / "b")
+    russian = marked.concept("united-nations").targets["ru"]
+    assert russian.first_reference == ("Организация Объединённых Наций",)
+    assert russian.label == ("международная организация", "всемирная организация")
+    assert russian.at_first_mention and not plain.concept("aleppo").targets["ru"].at_first_mention
+    assert problems(tmp_path / "b") == []
+    # A glossary without the fields keeps the version it had before they existed.
+    assert plain.version == "9eaddbbd378a"
+    assert marked.version != plain.version
+
+
 def test_version_is_a_stable_digest_of_the_content(tmp_path: Path) -> None:
     write(tmp_path / "a", GOOD)
     # Same content, other layout: flow lists, comments, concepts in the other order.
@@ -222,6 +242,22 @@ RULE_CASES = [
         "missing language",
         GOOD.replace("    ru:\n      preferred: ООН\n", ""),
         "glossary/places.yaml:18: 'united-nations' has no rendering for ru",
+    ),
+    (
+        "first-reference form that is no rendering",
+        GOOD.replace("      preferred: ООН\n", "      preferred: ООН\n      first-reference: [ОН]\n"),
+        "glossary/places.yaml:33: first-reference form 'ОН' is not a preferred, listed or "
+        "admitted ru rendering of 'united-nations'; add it to forms",
+    ),
+    (
+        "label listed twice",
+        GOOD.replace("      preferred: ООН\n", "      preferred: ООН\n      label: [ООН, ООН]\n"),
+        "glossary/places.yaml:33: 'ООН' is listed twice in label",
+    ),
+    (
+        "label with the CSV separator",
+        GOOD.replace("      preferred: ООН\n", "      preferred: ООН\n      label: [a | b]\n"),
+        "glossary/places.yaml:33: ru.label[0] 'a | b' contains '|'",
     ),
     (
         "pronunciation of an unknown form",

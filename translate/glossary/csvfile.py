@@ -9,8 +9,9 @@ language's rows are written, one row per concept and language.
 
 Columns Weblate does not know are ignored by it and carry the rest of the entry, so that a
 glossary exported and imported again is the same glossary: `language`, `kind`, `variants`,
-`case_sensitive`, `forms`, `admitted`, `deprecated`, `do_not_translate`, `indeclinable`,
-`apostrophe`, `pronunciation`, `grammar` and `reference` (the source of the choice). Lists are
+`case_sensitive`, `forms`, `admitted`, `deprecated`, `first_reference`, `label`,
+`do_not_translate`, `indeclinable`, `apostrophe`, `pronunciation`, `grammar` and `reference`
+(the source of the choice). Lists are
 separated by ` | `; pronunciations are written `form: reading`.
 """
 
@@ -41,6 +42,8 @@ COLUMNS = (
     "forms",
     "admitted",
     "deprecated",
+    "first_reference",
+    "label",
     "do_not_translate",
     "indeclinable",
     "apostrophe",
@@ -92,6 +95,8 @@ def _target_columns(target: TargetTerms) -> dict[str, str]:
         "forms": _SEPARATOR.join(target.forms),
         "admitted": _SEPARATOR.join(target.admitted),
         "deprecated": _SEPARATOR.join(target.deprecated),
+        "first_reference": _SEPARATOR.join(target.first_reference),
+        "label": _SEPARATOR.join(target.label),
         "do_not_translate": "true" if target.do_not_translate else "",
         "indeclinable": "true" if target.indeclinable else "",
         "apostrophe": "" if target.apostrophe else "false",
@@ -261,6 +266,8 @@ class _RowReader:
             forms=_split(cells.get("forms", "")),
             admitted=_split(cells.get("admitted", "")),
             deprecated=_split(cells.get("deprecated", "")),
+            first_reference=_split(cells.get("first_reference", "")),
+            label=_split(cells.get("label", "")),
             do_not_translate=self.flag(cells.get("do_not_translate", ""), "do_not_translate"),
             indeclinable=self.flag(cells.get("indeclinable", ""), "indeclinable"),
             apostrophe=self.flag(cells.get("apostrophe", ""), "apostrophe", default=True),
@@ -283,7 +290,16 @@ class _RowReader:
         return default
 
 
-_TARGET_KEYS = ("", ".preferred", ".forms", ".admitted", ".deprecated", ".pronunciation")
+_TARGET_KEYS = (
+    "",
+    ".preferred",
+    ".forms",
+    ".admitted",
+    ".deprecated",
+    ".first_reference",
+    ".label",
+    ".pronunciation",
+)
 
 
 def _split(cell: str) -> tuple[str, ...]:

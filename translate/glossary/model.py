@@ -77,8 +77,15 @@ class TargetTerms:
     `deprecated` ones are wrong. `indeclinable` marks names that never change form (Russian
     `Алеппо`). `pronunciation` tells Turkish vowel harmony how the preferred term is read
     (`Kerry` → `Keri`); `readings` does the same for other forms (`BM` → `be-me`).
-    `apostrophe` is Turkish: False for institution names, whose case endings TDK joins
-    without an apostrophe (`Birleşmiş Milletlerin`); abbreviations always take one (`BM'nin`).
+    `apostrophe` is Turkish: False for names of institutions and organizations that end in a
+    common noun, whose case endings TDK joins without an apostrophe (`Birleşmiş Milletlerin`,
+    `Şam Cephesinin`); abbreviations always take one (`BM'nin`).
+
+    `first_reference` lists the forms the first mention of the concept in an article must
+    take (the full name of the Observatory; a person's full name), in any inflected form;
+    later mentions may use any accepted form. The first is the one enforcement inserts.
+    `label` lists phrases one of which must accompany the first mention (the Russian legal
+    label «запрещённая в России» for organizations banned in Russia; a person's title).
     """
 
     language: str
@@ -94,6 +101,8 @@ class TargetTerms:
     source: str = ""
     apostrophe: bool = True
     readings: Mapping[str, str] = field(default_factory=dict)
+    first_reference: tuple[str, ...] = ()
+    label: tuple[str, ...] = ()
 
     def __hash__(self) -> int:  # `readings` is a mapping; equal values share these fields
         return hash((self.language, self.preferred, self.forms, self.admitted, self.deprecated))
@@ -110,6 +119,11 @@ class TargetTerms:
     def accepted(self) -> tuple[str, ...]:
         """Renderings that satisfy the glossary: preferred first, its forms, then admitted."""
         return (self.preferred, *self.forms, *self.admitted)
+
+    @property
+    def at_first_mention(self) -> bool:
+        """Whether the first mention in an article has rules of its own."""
+        return bool(self.first_reference or self.label)
 
     def reading(self, text: str) -> str | None:
         """How the rendering `text` is read aloud, when the glossary says."""
@@ -211,6 +225,7 @@ def _canonical(concept: Concept) -> dict[str, object]:
         },
         "targets": {
             language: {
+                **_first_mention(target),
                 "preferred": target.preferred,
                 "forms": list(target.forms),
                 "admitted": list(target.admitted),
@@ -227,3 +242,10 @@ def _canonical(concept: Concept) -> dict[str, object]:
             for language, target in concept.targets.items()
         },
     }
+
+
+def _first_mention(target: TargetTerms) -> dict[str, list[str]]:
+    """The first-mention fields, only where they are set: a glossary that does not use them
+    keeps the version it had before they existed, and its catalogs stay as they are."""
+    fields = {"first_reference": target.first_reference, "label": target.label}
+    return {name: list(values) for name, values in fields.items() if values}

@@ -10,7 +10,8 @@ term and variants and each language's renderings are terms whose `administrative
 preferred (the preferred rendering first, then its accepted forms), admitted or deprecated;
 the reason for a choice is `<admin type="source">`. What TBX-Basic has no category for travels
 in `<note>`s that people read as they are and this module reads back: `Kind: place`,
-`Grammar: ...`, `Pronunciation: be-me` (on a term), and the flags `Do not translate.`,
+`Grammar: ...`, `Pronunciation: be-me` (on a term), `First reference: ...` and `Required
+label: ...` (one note per form, in order), and the flags `Do not translate.`,
 `Indeclinable.`, `Suffixes join without an apostrophe.`, `Case-insensitive.`. Any other note
 is the concept's or the language's note.
 
@@ -63,6 +64,8 @@ _READ_STATUS = {
 KIND_LABEL = "Kind: "
 GRAMMAR_LABEL = "Grammar: "
 PRONUNCIATION_LABEL = "Pronunciation: "
+FIRST_REFERENCE_LABEL = "First reference: "
+REQUIRED_LABEL = "Required label: "
 DO_NOT_TRANSLATE = "Do not translate."
 INDECLINABLE = "Indeclinable."
 NO_APOSTROPHE = "Suffixes join without an apostrophe."
@@ -168,6 +171,10 @@ def _write_concept(
             maker.text(section, "note", GRAMMAR_LABEL + target.grammar)
         if target.note:
             maker.text(section, "note", target.note)
+        for text in target.first_reference:
+            maker.text(section, "note", FIRST_REFERENCE_LABEL + text)
+        for text in target.label:
+            maker.text(section, "note", REQUIRED_LABEL + text)
         for flag, label in (
             (target.do_not_translate, DO_NOT_TRANSLATE),
             (target.indeclinable, INDECLINABLE),
@@ -421,6 +428,8 @@ class _EntryReader:
     def details(self, section: etree._Element) -> dict[str, object]:
         details: dict[str, object] = {}
         notes: list[str] = []
+        first_reference: list[str] = []
+        label: list[str] = []
         for element in _children(section, "note", "admin", "descrip", "descripGrp"):
             text = _text(element)
             name = _local(element)
@@ -434,6 +443,10 @@ class _EntryReader:
                 continue
             elif text.startswith(GRAMMAR_LABEL):
                 details["grammar"] = text.removeprefix(GRAMMAR_LABEL)
+            elif text.startswith(FIRST_REFERENCE_LABEL):
+                first_reference.append(text.removeprefix(FIRST_REFERENCE_LABEL))
+            elif text.startswith(REQUIRED_LABEL):
+                label.append(text.removeprefix(REQUIRED_LABEL))
             elif text == DO_NOT_TRANSLATE:
                 details["do_not_translate"] = True
             elif text == INDECLINABLE:
@@ -444,6 +457,10 @@ class _EntryReader:
                 notes.append(text)
         if notes:
             details["note"] = " ".join(notes)
+        if first_reference:
+            details["first_reference"] = tuple(first_reference)
+        if label:
+            details["label"] = tuple(label)
         return details
 
 

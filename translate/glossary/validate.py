@@ -63,6 +63,7 @@ def check_concepts(
         _terms_well_formed,
         _renderings_consistent,
         _readings_known,
+        _first_mention_consistent,
     )
     problems = [problem for rule in rules for problem in rule(concepts)]
     if target_languages:
@@ -140,11 +141,20 @@ def _target_fields(concept: Concept, language: str) -> Iterator[tuple[str, str, 
             yield f"{language}.{name}[{index}]", name, text
 
 
+def _first_mention_fields(concept: Concept, language: str) -> Iterator[tuple[str, str, str]]:
+    """(key, field name, text) of the first-reference forms and required labels."""
+    target = concept.targets[language]
+    for name in ("first_reference", "label"):
+        for index, text in enumerate(getattr(target, name)):
+            yield f"{language}.{name}[{index}]", name, text
+
+
 def _terms_well_formed(concepts: Sequence[Concept]) -> Iterator[Problem]:
     for concept in concepts:
         fields = [(key, text) for key, text in _source_fields(concept)]
         for language in concept.targets:
             fields.extend((key, text) for key, _, text in _target_fields(concept, language))
+            fields.extend((key, text) for key, _, text in _first_mention_fields(concept, language))
         for key, text in fields:
             problem = _term_problem(text)
             if problem:
@@ -201,6 +211,30 @@ def _readings_known(concepts: Sequence[Concept]) -> Iterator[Problem]:
                         concept.location(f"{language}.pronunciation"),
                         f"pronunciation given for '{form}', which is not a {language} "
                         f"rendering of '{concept.id}'",
+                    )
+
+
+def _first_mention_consistent(concepts: Sequence[Concept]) -> Iterator[Problem]:
+    """A first-reference form must be a rendering the glossary accepts (the check finds the
+    concept by its renderings); neither list names a text twice."""
+    for concept in concepts:
+        for language, target in concept.targets.items():
+            accepted = {spelling(text) for text in target.accepted()}
+            seen: dict[tuple[str, str], None] = {}
+            for key, name, text in _first_mention_fields(concept, language):
+                written = spelling(text)
+                if not written:
+                    continue
+                if (name, written) in seen:
+                    yield Problem.at(
+                        concept.location(key), f"'{text}' is listed twice in {name.replace('_', '-')}"
+                    )
+                seen[(name, written)] = None
+                if name == "first_reference" and written not in accepted:
+                    yield Problem.at(
+                        concept.location(key),
+                        f"first-reference form '{text}' is not a preferred, listed or admitted "
+                        f"{language} rendering of '{concept.id}'; add it to forms",
                     )
 
 

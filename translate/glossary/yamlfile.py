@@ -28,6 +28,8 @@ TARGET_KEYS = (
     "forms",
     "admitted",
     "deprecated",
+    "first-reference",
+    "label",
     "do-not-translate",
     "indeclinable",
     "apostrophe",
@@ -43,7 +45,7 @@ FILE_NAMES = {
     Kind.institution: "institutions.yaml",
     Kind.event: "events.yaml",
 }
-_LIST_KEYS = ("forms", "admitted", "deprecated")
+_LIST_KEYS = ("forms", "admitted", "deprecated", "first-reference", "label")
 _FLAG_KEYS = ("do-not-translate", "indeclinable", "apostrophe")
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -395,9 +397,9 @@ def _concept_data(concept: Concept) -> dict[str, object]:
 
 def _target_data(target: TargetTerms) -> dict[str, object]:
     data: dict[str, object] = {"preferred": target.preferred}
-    for name in ("forms", "admitted", "deprecated"):
+    for name in ("forms", "admitted", "deprecated", "first_reference", "label"):
         if getattr(target, name):
-            data[name] = list(getattr(target, name))
+            data[name.replace("_", "-")] = list(getattr(target, name))
     if target.do_not_translate:
         data["do-not-translate"] = True
     if target.indeclinable:
