@@ -245,7 +245,7 @@ RULE_CASES = [
     ),
     (
         "first-reference form that is no rendering",
-        GOOD.replace("      preferred: ООН\n", "      preferred: ООН\n      first-reference: [ОН]\n"),
+        GOOD.replace("preferred: ООН\n", "preferred: ООН\n      first-reference: [ОН]\n"),
         "glossary/places.yaml:33: first-reference form 'ОН' is not a preferred, listed or "
         "admitted ru rendering of 'united-nations'; add it to forms",
     ),

@@ -61,6 +61,18 @@ RULES: dict[str, Rule] = {
             "institution name that joins its suffixes",
         ),
         Rule(
+            "glossary-first-reference",
+            Severity.error,
+            "the first mention of a concept in an article is not in a form the glossary "
+            "prescribes for it (a full name, name and title)",
+        ),
+        Rule(
+            "glossary-label",
+            Severity.error,
+            "the first mention of a concept in an article lacks the label the glossary "
+            "requires with it (the Russian legal label of banned organizations)",
+        ),
+        Rule(
             "glossary-agreement",
             Severity.error,
             "the words of a Russian glossary name in different cases (Сергея Лавров)",

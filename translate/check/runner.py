@@ -16,6 +16,7 @@ from translate.check.findings import (
     Report,
     Severity,
 )
+from translate.check.reference import check_first_mentions
 from translate.check.rules import RULE_FUNCTIONS, Context, GlossaryIndex, check_numbers
 from translate.check.suppress import parse_suppressions
 from translate.errors import CatalogError, InputError
@@ -94,8 +95,23 @@ def check_catalog(
         if _selected(message, include):
             selected.append(message)
     stats.checked = len(selected)
+    # First mentions are judged in the article a reader gets: the reviewed entries, or with
+    # the drafts as well when those are checked.
+    article = [
+        message
+        for message in catalog.messages
+        if not message.obsolete
+        and message.has_translation
+        and (include is not Include.reviewed or not message.fuzzy)
+    ]
+    first = {
+        id(article[position]): issues
+        for position, issues in check_first_mentions(article, context).items()
+    }
     findings = [
-        finding for message in selected for finding in _check_message(message, context, file)
+        finding
+        for message in selected
+        for finding in _check_message(message, context, file, first.get(id(message), ()))
     ]
     for finding in findings:
         if finding.suppressed:
@@ -107,7 +123,9 @@ def check_catalog(
     return findings, stats
 
 
-def _check_message(message: Message, context: Context, file: str) -> list[Finding]:
+def _check_message(
+    message: Message, context: Context, file: str, article_issues: Sequence[Issue] = ()
+) -> list[Finding]:
     issues: list[Issue] = []
     if message.msgid_plural is None:
         for rule in RULE_FUNCTIONS:
@@ -118,6 +136,7 @@ def _check_message(message: Message, context: Context, file: str) -> list[Findin
             for rule in RULE_FUNCTIONS:
                 if rule is not check_numbers:  # plural forms stand for other numbers
                     issues.extend(rule(source, translation, context))
+    issues.extend(article_issues)
     if not issues and not message.translator_comments:
         return []
     suppressions = parse_suppressions(message.translator_comments)

@@ -226,9 +226,8 @@ def _first_mention_consistent(concepts: Sequence[Concept]) -> Iterator[Problem]:
                 if not written:
                     continue
                 if (name, written) in seen:
-                    yield Problem.at(
-                        concept.location(key), f"'{text}' is listed twice in {name.replace('_', '-')}"
-                    )
+                    listed = name.replace("_", "-")
+                    yield Problem.at(concept.location(key), f"'{text}' is listed twice in {listed}")
                 seen[(name, written)] = None
                 if name == "first_reference" and written not in accepted:
                     yield Problem.at(
