@@ -230,8 +230,8 @@ BAD_ARCHIVES = {
     "no metadata.json": ("no translate-en_xx-1_0/metadata.json", _without("metadata.json")),
     "no model.bin": ("no translate-en_xx-1_0/model/model.bin", _without("model.bin")),
     "no tokenizer": ("no tokenizer", _without("sentencepiece.model")),
-    "metadata without to_code": ("has no to_code", _metadata(b'{"from_code": "en"}')),
-    "metadata not JSON": ("metadata.json is not valid JSON", _metadata(b"{from_code")),
+    "metadata without to_code": ("metadata.json: no to_code", _metadata(b'{"from_code": "en"}')),
+    "metadata not JSON": ("metadata.json:1: not valid JSON", _metadata(b"{from_code")),
     "an absolute path": ("unsafe path '/tmp/evil' (absolute)", _with("/tmp/evil")),
     "a .. path": (
         "unsafe path 'translate-en_xx-1_0/../../evil' (contains ..)",
@@ -318,8 +318,8 @@ def test_unknown_pair_is_refused_before_any_download(argos_home, argos_package, 
 
 
 def test_not_an_index(argos_home, tmp_path):
-    (tmp_path / "index.json").write_text('{"packages": []}')
-    with pytest.raises(ModelError, match="not a package index: expected a JSON list"):
+    (tmp_path / "index.json").write_text('\n{"packages": []}')
+    with pytest.raises(InputError, match=r"index.json:2: not a package index: expected a JSON"):
         available_packages(str(tmp_path))
 
 

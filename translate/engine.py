@@ -175,11 +175,18 @@ class Engine:
         import ctranslate2
         from argostranslate.package import Package
 
+        from translate.packages import check_tokenizer
+
         if package.path is None:
             raise ModelError(f"{package.code} {package.package_version} is not installed")
         self.package = package
         self.settings = settings or EngineSettings()
         self._ctranslate2_version = ctranslate2.__version__
+        # Argos loads the tokenizer on first use, deep in a run; an unusable one is refused
+        # here, in one line, before any work.
+        tokenizer_file = package.path / "sentencepiece.model"
+        if tokenizer_file.is_file():
+            check_tokenizer(tokenizer_file.read_bytes(), str(tokenizer_file))
         argos_package = Package(package.path)
         self._tokenizer = getattr(argos_package, "tokenizer", None)
         if self._tokenizer is None:

@@ -1,31 +1,36 @@
 """Translation models: Argos Translate packages, listed, installed and removed.
 
-`argostranslate.package` reads package metadata and tokenizers, parses index entries and
-downloads over http(s); this module adds what a pipeline run needs around it:
+`argostranslate.package` reads an installed package's tokenizer for the engine; this module
+adds what a pipeline run needs around it:
 
 * settings read when called, not when `argostranslate.settings` happens to be imported:
   `ARGOS_PACKAGES_DIR`, `ARGOS_PACKAGE_INDEX` (or Argos' `settings.json`), and `--index`;
 * an index may be an http(s) or `file://` URL prefix or a plain folder, so an offline mirror
   is a folder holding `index.json` and the archives (links may be relative to the index);
+  an http(s) index may not link `file:` URLs;
+* untrusted input read within limits (`translate.limits`): the index and packages fetched
+  with a size limit and a whole-request deadline (`translate.download`), JSON nesting and
+  metadata size bounded, every malformed entry reported at its line;
 * errors that say what failed, where Argos logs and returns None;
 * archives validated before anything is written (a zip of one folder with `metadata.json`,
-  `model/model.bin` and a tokenizer, no absolute or `..` paths or links, the checksum when
+  `model/model.bin` and a tokenizer SentencePiece can load, no absolute or `..` paths or
+  links, declared sizes within the limit and the free space, no zip bomb, the checksum when
   given) and installed atomically: extracted beside the target, then renamed into place.
+  The archive's own metadata says what it is; an older version never replaces a newer one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
 import re
 import shutil
-import socket
 import stat
 import tempfile
-import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
@@ -35,17 +40,25 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from translate.errors import BadArchiveError, InputError, ModelError, NetworkError
+from translate.download import FetchError, fetch
+from translate.errors import BadArchiveError, InputError, LocatedError, ModelError, NetworkError
+from translate.limits import (
+    DOWNLOAD_DEADLINE,
+    INDEX_DEADLINE,
+    MAX_COMPRESSION_RATIO,
+    MAX_INDEX_BYTES,
+    MAX_METADATA_BYTES,
+    MAX_NESTING,
+    MAX_PACKAGE_BYTES,
+    json_nesting_line,
+    size,
+)
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from argostranslate.package import AvailablePackage
-
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 INDEX_FILE = "index.json"
-# Published packages are 100-300 MB; a stalled connection should fail, not hang the run.
-NETWORK_TIMEOUT_SECONDS = 60.0
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 LOCK_NAME = ".translate-models.lock"
 OFFLINE_HINT = (
@@ -55,6 +68,9 @@ OFFLINE_HINT = (
 )
 _PAIR = re.compile(r"^([a-z]{2,3}(?:_[a-z]{2,4})?)[-_]([a-z]{2,3}(?:_[a-z]{2,4})?)$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Argos versions are dotted numbers ("1.9", "1.9.6"); anything else cannot be ordered, so a
+# newer package could not be told from an older one.
+_VERSION = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}$")
 
 
 @dataclass(frozen=True)
@@ -194,86 +210,169 @@ def _installed_pair(from_code: str, to_code: str) -> list[PackageInfo]:
 
 
 def _read_installed(folder: Path) -> PackageInfo | None:
-    from argostranslate.package import Package
-
+    metadata_path = folder / "metadata.json"
     try:
-        package = Package(folder)
-    except (OSError, ValueError, AttributeError, TypeError):  # no usable metadata.json
+        if metadata_path.stat().st_size > MAX_METADATA_BYTES:
+            return None
+        metadata = parse_metadata(metadata_path.read_bytes(), str(metadata_path))
+    except (OSError, InputError):  # no usable metadata.json: not a package
         return None
-    if package.from_code is None or package.to_code is None:
-        return None
-    return _info(package, path=folder)
+    return _info(metadata, path=folder)
 
 
-def _info(package, path: Path | None = None, links: Sequence[str] = ()) -> PackageInfo:
+def _info(fields: dict, path: Path | None = None, links: Sequence[str] = ()) -> PackageInfo:
+    """A `PackageInfo` from validated metadata (`parse_metadata`) or index fields."""
+    from_code, to_code = fields["from_code"], fields["to_code"]
     return PackageInfo(
-        code=package.code or f"translate-{package.from_code}_{package.to_code}",
-        from_code=package.from_code,
-        to_code=package.to_code,
-        package_version=str(package.package_version),
-        from_name=package.from_name or "",
-        to_name=package.to_name or "",
+        code=fields.get("code") or f"translate-{from_code}_{to_code}",
+        from_code=from_code,
+        to_code=to_code,
+        package_version=fields["package_version"],
+        from_name=fields.get("from_name") or "",
+        to_name=fields.get("to_name") or "",
         path=path,
         links=tuple(links),
     )
 
 
+def parse_metadata(data: bytes, where: str) -> dict:
+    """A package's `metadata.json`, checked: size, nesting, the fields Dragoman reads.
+
+    Raises `InputError` naming `where` (and the line, for JSON syntax)."""
+    if len(data) > MAX_METADATA_BYTES:
+        limit = size(MAX_METADATA_BYTES)
+        raise InputError(f"{where}: {size(len(data))}, over the limit of {limit}")
+    fields = _json(data, where)
+    if not isinstance(fields, dict):
+        raise InputError(f"{where}: not a JSON object")
+    problem = _fields_problem(fields)
+    if problem:
+        raise InputError(f"{where}: {problem}")
+    return fields
+
+
+def _json(data: bytes, where: str) -> object:
+    """JSON from untrusted bytes: UTF-8 (a BOM allowed), nesting bounded, errors located."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise LocatedError(where, line, f"not valid UTF-8 (byte offset {error.start})") from None
+    deep = json_nesting_line(text)
+    if deep is not None:
+        raise LocatedError(where, deep, f"nested deeper than {MAX_NESTING} levels")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LocatedError(where, error.lineno, f"not valid JSON: {error.msg}") from None
+
+
+def _fields_problem(fields: dict) -> str | None:
+    """What is wrong with a package's metadata or index entry, if anything."""
+    for key in ("from_code", "to_code"):
+        value = fields.get(key)
+        if not isinstance(value, str) or not value.strip():
+            return f"no {key} (a language code)"
+    version = fields.get("package_version")
+    if not isinstance(version, str) or not _VERSION.match(version):
+        return f'package_version {json.dumps(version)} is not a version like "1.9"'
+    for key in ("code", "from_name", "to_name", "type", "target_prefix"):
+        if fields.get(key) is not None and not isinstance(fields[key], str):
+            return f"{key} must be text"
+    return None
+
+
 def available_packages(index: str | None = None) -> list[PackageInfo]:
     """Translation packages offered by the index, by pair."""
-    url = index_url(index)
-    return sorted(
-        (_info(package, links=package.links) for package in _fetch_index(url)),
-        key=lambda info: (info.pair, _version_key(info)),
-    )
+    return sorted(_fetch_index(index_url(index)), key=lambda info: (info.pair, _version_key(info)))
 
 
-def _fetch_index(url: str) -> list[AvailablePackage]:
+def _fetch_index(url: str) -> list[PackageInfo]:
     # Read here rather than through package.update_package_index(), which swallows every
     # error and would leave us listing a stale copy.
-    from argostranslate import networking
-    from argostranslate.package import AvailablePackage
-
-    request = urllib.request.Request(url, headers={"User-Agent": networking.USER_AGENT})
+    buffer = io.BytesIO()
+    deadline = INDEX_DEADLINE.value()
     try:
-        with urllib.request.urlopen(request, timeout=NETWORK_TIMEOUT_SECONDS) as response:
-            data = response.read()
-    except (OSError, ValueError) as error:
+        fetch(url, buffer, limit=MAX_INDEX_BYTES, deadline=deadline, user_agent=_user_agent())
+    except FetchError as error:
         raise NetworkError(
-            f"cannot read the package index {url}: {_reason(error)}; {OFFLINE_HINT}"
+            f"cannot read the package index {url}: {error}; {OFFLINE_HINT}"
         ) from None
-    try:
-        entries = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ModelError(f"{url}: not a package index: {error}") from None
-    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
-        raise ModelError(f"{url}: not a package index: expected a JSON list of packages")
+    return parse_index(buffer.getvalue(), url)
+
+
+def parse_index(data: bytes, url: str) -> list[PackageInfo]:
+    """The translation packages of an `index.json`, links made absolute against `url`.
+
+    Every problem is `LocatedError` at the line of the entry: syntax, nesting, an entry that is
+    not a package, a link that is not text or that an http(s) index may not give (`file:`).
+    """
+    text = _json_text(data, url)
+    entries = _top_level_list(text, url)
+    remote = urllib.parse.urlparse(url).scheme in ("http", "https")
     packages = []
-    for entry in entries:
+    for line, entry in entries:
+        if not isinstance(entry, dict):
+            raise LocatedError(url, line, "an index entry must be a JSON object")
         if entry.get("type", "translate") != "translate":
             continue
-        if not entry.get("from_code") or not entry.get("to_code"):
-            continue
-        package = AvailablePackage(entry)
-        package.links = [urllib.parse.urljoin(url, str(link)) for link in entry.get("links", [])]
-        packages.append(package)
+        problem = _fields_problem(entry)
+        if problem:
+            raise LocatedError(url, line, problem)
+        links = entry.get("links", [])
+        if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
+            raise LocatedError(url, line, "links must be a list of URLs")
+        absolute = [urllib.parse.urljoin(url, link) for link in links]
+        for link in absolute:
+            # A server must not point the installer at this machine's files.
+            if remote and urllib.parse.urlparse(link).scheme == "file":
+                raise LocatedError(url, line, f"an http(s) index may not link {link}")
+        packages.append(_info(entry, links=absolute))
     return packages
 
 
-def _reason(error: BaseException) -> str:
-    if isinstance(error, urllib.error.HTTPError):
-        return f"HTTP {error.code} {error.reason}"
-    if isinstance(error, urllib.error.URLError):
-        reason = error.reason
-        return getattr(reason, "strerror", None) or str(reason)
-    return getattr(error, "strerror", None) or str(error)
+def _json_text(data: bytes, where: str) -> str:
+    _json(data, where)  # located errors for encoding, nesting and syntax
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
-def _version_key(info: PackageInfo) -> tuple:
-    """Orders "1.9" before "1.10"; a version that is not dotted numbers sorts first."""
-    parts = info.package_version.split(".")
-    if all(part.isdigit() for part in parts):
-        return (1, tuple(int(part) for part in parts))
-    return (0, info.package_version)
+def _top_level_list(text: str, where: str) -> list[tuple[int, object]]:
+    """The items of a JSON list, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    position = len(text) - len(text.lstrip())
+    if not text.startswith("[", position):
+        line = text.count("\n", 0, position) + 1
+        raise LocatedError(where, line, "not a package index: expected a JSON list of packages")
+    position += 1
+    line, counted = 1, 0
+    items: list[tuple[int, object]] = []
+    while True:
+        position = _skip_space(text, position)
+        if text.startswith("]", position):
+            return items
+        if items:
+            position = _skip_space(text, position + 1)  # the comma; json.loads checked it
+        line += text.count("\n", counted, position)
+        counted = position
+        item, position = decoder.raw_decode(text, position)
+        items.append((line, item))
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _user_agent() -> str:
+    from argostranslate import networking
+
+    return networking.USER_AGENT
+
+
+def _version_key(info: PackageInfo) -> tuple[int, ...]:
+    """Orders "1.9" before "1.10" (versions are dotted numbers, checked when read)."""
+    return tuple(int(part) for part in info.package_version.split("."))
 
 
 # Installing ------------------------------------------------------------------------------
@@ -285,7 +384,8 @@ def install_pairs(
     announce: Callable[[PackageInfo], None] | None = None,
 ) -> list[Installation]:
     """Install the newest package for each pair from the index (a no-op where it is
-    installed already). Every pair is looked up before anything is downloaded."""
+    installed already). Every pair is looked up before anything is downloaded; what is
+    installed is what the archive's own metadata says, whatever the index claimed."""
     url = index_url(index)
     offered = _fetch_index(url)
     chosen = []
@@ -298,25 +398,24 @@ def install_pairs(
                 f"no {from_code}→{to_code} package in {url} ({hint}: translate models list "
                 "--available)"
             )
-        chosen.append(max(candidates, key=lambda p: _version_key(_info(p))))
+        chosen.append(max(candidates, key=_version_key))
     results = []
-    for package in chosen:
-        info = _info(package, links=package.links)
+    for info in chosen:
         current = find_installed(info.from_code, info.to_code)
         if current is not None and _version_key(current) >= _version_key(info):
             results.append(Installation(current, unchanged=True))
             continue
         if announce is not None:
             announce(info)
-        with _obtained(package) as archive:
-            results.append(install_file(archive))
+        with _obtained(info) as archive:
+            results.append(install_file(archive, announced=info))
     return results
 
 
 @contextlib.contextmanager
-def _obtained(package: AvailablePackage) -> Iterator[Path]:
+def _obtained(package: PackageInfo) -> Iterator[Path]:
     """The package archive on local disk: a `file://` link is used in place, an http(s)
-    link downloaded by Argos into a temporary folder that is removed afterwards."""
+    link downloaded (size and time bounded) into a temporary folder removed afterwards."""
     local = [link for link in package.links if link.startswith("file:")]
     for link in local:
         path = Path(urllib.request.url2pathname(urllib.parse.urlparse(link).path))
@@ -327,30 +426,30 @@ def _obtained(package: AvailablePackage) -> Iterator[Path]:
     if not remote:
         where = ", ".join(package.links) or "no links"
         raise ModelError(f"cannot download {package.code} {package.package_version}: {where}")
-    settings = argos_settings()
-    saved = settings.downloads_dir
-    previous_timeout = socket.getdefaulttimeout()
+    limit, deadline = int(MAX_PACKAGE_BYTES.value()), DOWNLOAD_DEADLINE.value()
+    reasons = []
     with tempfile.TemporaryDirectory(prefix="translate-download-") as scratch:
-        settings.downloads_dir = Path(scratch)
-        socket.setdefaulttimeout(NETWORK_TIMEOUT_SECONDS)
-        package.links = remote
-        try:
-            archive = package.download()
-        except Exception:  # Argos raises a bare Exception when every link failed
-            raise NetworkError(
-                f"cannot download {package.code} {package.package_version} from "
-                f"{', '.join(remote)}; {OFFLINE_HINT}"
-            ) from None
-        finally:
-            settings.downloads_dir = saved
-            socket.setdefaulttimeout(previous_timeout)
-        yield archive
+        archive = Path(scratch) / f"{package.code}.argosmodel"
+        for link in remote:
+            try:
+                with archive.open("wb") as sink:
+                    fetch(link, sink, limit=limit, deadline=deadline, user_agent=_user_agent())
+            except FetchError as error:
+                reasons.append(f"{link}: {error}")
+                continue
+            yield archive
+            return
+        raise NetworkError(
+            f"cannot download {package.code} {package.package_version} from "
+            f"{'; '.join(reasons)}; {OFFLINE_HINT}"
+        )
 
 
 @dataclass(frozen=True)
 class _Archive:
     folder: str
     metadata: dict
+    unpacked: int  # bytes, as declared (and enforced by zipfile)
 
 
 def _validate(path: Path, sha256: str | None) -> _Archive:
@@ -377,8 +476,16 @@ def _validate(path: Path, sha256: str | None) -> _Archive:
             folder = _single_folder(path, members)
             names = {member.filename.rstrip("/") for member in members}
             _require(path, names, folder)
+            unpacked = _check_sizes(path, members)
             metadata = _metadata(path, bundle, f"{folder}/metadata.json")
+            # Decompresses every member and checks its CRC; zipfile never reads past a
+            # member's declared size, so the sizes checked above bound this and extraction.
             damaged = bundle.testzip()
+            if damaged is None and f"{folder}/sentencepiece.model" in names:
+                check_tokenizer(
+                    bundle.read(f"{folder}/sentencepiece.model"),
+                    f"{path}: {folder}/sentencepiece.model",
+                )
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -390,7 +497,58 @@ def _validate(path: Path, sha256: str | None) -> _Archive:
         raise BadArchiveError(f"{path}: damaged zip archive: {error}") from None
     if damaged is not None:
         raise BadArchiveError(f"{path}: damaged zip archive: bad checksum for {damaged}")
-    return _Archive(folder, metadata)
+    return _Archive(folder, metadata, unpacked)
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> int:
+    """The declared unpacked size, refused over the limit or at a zip bomb's compression."""
+    unpacked = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members)
+    limit = MAX_PACKAGE_BYTES.value()
+    if unpacked > limit:
+        raise BadArchiveError(
+            f"{path}: unpacks to {size(unpacked)}, over the limit of {size(limit)} "
+            f"({MAX_PACKAGE_BYTES.variable})"
+        )
+    if unpacked > MAX_COMPRESSION_RATIO * max(packed, 1) and unpacked > 1 << 20:
+        raise BadArchiveError(
+            f"{path}: {size(packed)} unpacking to {size(unpacked)}, compressed over "
+            f"{MAX_COMPRESSION_RATIO}:1 (a zip bomb, not model weights)"
+        )
+    return unpacked
+
+
+def check_tokenizer(data: bytes, where: str) -> None:
+    """Refuse a SentencePiece model that SentencePiece cannot load, or one without pieces.
+
+    SentencePiece's C++ logging writes to file descriptor 2 directly, so it is silenced while
+    the untrusted model is probed: the user gets one line from us instead.
+    """
+    import sentencepiece
+
+    with _quiet_stderr():
+        try:
+            processor = sentencepiece.SentencePieceProcessor(model_proto=data)
+            pieces = processor.get_piece_size()
+        except (RuntimeError, OSError, ValueError):
+            pieces = 0
+    if pieces == 0:
+        raise BadArchiveError(f"{where}: not a SentencePiece model SentencePiece can load")
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    import sys
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _single_folder(path: Path, members: list[zipfile.ZipInfo]) -> str:
@@ -432,16 +590,15 @@ def _require(path: Path, names: set[str], folder: str) -> None:
 
 
 def _metadata(path: Path, bundle: zipfile.ZipFile, name: str) -> dict:
+    declared = bundle.getinfo(name).file_size
+    if declared > MAX_METADATA_BYTES:
+        raise BadArchiveError(
+            f"{path}: {name} is {size(declared)}, over the limit of {size(MAX_METADATA_BYTES)}"
+        )
     try:
-        metadata = json.loads(bundle.read(name).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadArchiveError(f"{path}: {name} is not valid JSON: {error}") from None
-    if not isinstance(metadata, dict):
-        raise BadArchiveError(f"{path}: {name} is not a JSON object")
-    for key in ("from_code", "to_code"):
-        value = metadata.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise BadArchiveError(f"{path}: {name} has no {key}")
+        metadata = parse_metadata(bundle.read(name), f"{path}: {name}")
+    except InputError as error:
+        raise BadArchiveError(str(error)) from None
     if metadata.get("type", "translate") != "translate":
         raise BadArchiveError(f"{path}: {name} describes a {metadata['type']!r} package")
     return metadata
@@ -455,45 +612,93 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def install_file(path: Path, sha256: str | None = None) -> Installation:
+def install_file(
+    path: Path, sha256: str | None = None, announced: PackageInfo | None = None
+) -> Installation:
     """Install a `.argosmodel` file, checking its SHA-256 when given: validated, then
-    installed atomically, replacing an installed package for the same pair."""
+    installed atomically, replacing an installed older package for the same pair.
+
+    The archive's own metadata decides the pair and version; `announced` is what an index
+    said it holds. A package older than the installed one is refused.
+    """
     archive = _validate(path, sha256)
-    from_code, to_code = archive.metadata["from_code"], archive.metadata["to_code"]
+    package = _info(archive.metadata)
+    if announced is not None and package.pair != announced.pair:
+        raise BadArchiveError(
+            f"{path}: holds a {package.arrow} package; the index announced {announced.arrow}"
+        )
     directory = packages_dir()
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        free = shutil.disk_usage(directory).free
+    except OSError as error:
+        raise ModelError(f"{directory}: cannot install there: {error.strerror}") from None
+    if archive.unpacked > free:
+        raise ModelError(
+            f"{directory}: {size(free)} free, the package unpacks to {size(archive.unpacked)}"
+        )
     with _locked(directory):
-        previous = _installed_pair(from_code, to_code)
+        previous = _installed_pair(package.from_code, package.to_code)
+        newest = max(previous, key=_version_key) if previous else None
+        if newest is not None and _version_key(newest) > _version_key(package):
+            claimed = (
+                f" (the index announced {announced.package_version})"
+                if announced is not None and announced.package_version != package.package_version
+                else ""
+            )
+            raise ModelError(
+                f"{path}: holds {package.arrow} {package.package_version}{claimed}, older than "
+                f"the installed {newest.package_version}, which stays; to go back, "
+                f"`translate models remove {package.pair}` first"
+            )
         target = directory / archive.folder
         if target.exists() and all(info.path != target for info in previous):
             raise ModelError(
-                f"{target} exists and is not the {from_code}→{to_code} package; "
+                f"{target} exists and is not the {package.arrow} package; "
                 "move it away before installing"
             )
-        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=directory))
         try:
-            with zipfile.ZipFile(path) as bundle:
-                bundle.extractall(staging)
-            installed = _read_installed(staging / archive.folder)
-            if installed is None:
-                raise BadArchiveError(f"{path}: Argos cannot read the package's metadata.json")
-            retired = staging / ".previous"
-            retired.mkdir()
+            _replace_installed(path, archive, previous, target)
+        except OSError as error:
+            where = error.filename or directory
+            raise ModelError(f"{where}: cannot install: {error.strerror}") from None
+    installed = _read_installed(target)
+    assert installed is not None
+    return Installation(installed, replaced=newest)
+
+
+def _replace_installed(
+    path: Path, archive: _Archive, previous: list[PackageInfo], target: Path
+) -> None:
+    """Extract beside the target, then rename into place; on failure the old stays."""
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=target.parent))
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            bundle.extractall(staging)
+        _check_argos_reads(path, staging / archive.folder)
+        retired = staging / ".previous"
+        retired.mkdir()
+        for index, info in enumerate(previous):
+            assert info.path is not None
+            os.replace(info.path, retired / str(index))
+        try:
+            os.replace(staging / archive.folder, target)
+        except OSError:
             for index, info in enumerate(previous):
                 assert info.path is not None
-                os.replace(info.path, retired / str(index))
-            try:
-                os.replace(staging / archive.folder, target)
-            except OSError:
-                for index, info in enumerate(previous):
-                    assert info.path is not None
-                    os.replace(retired / str(index), info.path)
-                raise
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    package = _read_installed(target)
-    assert package is not None
-    return Installation(package, replaced=max(previous, key=_version_key) if previous else None)
+                os.replace(retired / str(index), info.path)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_argos_reads(path: Path, folder: Path) -> None:
+    from argostranslate.package import Package
+
+    try:
+        Package(folder)
+    except (OSError, ValueError, AttributeError, TypeError):
+        raise BadArchiveError(f"{path}: Argos cannot read the package's metadata.json") from None
 
 
 def remove(from_code: str, to_code: str) -> PackageInfo:
