@@ -19,8 +19,8 @@ import pytest
 from tests.support.cli import run_translate
 from translate.catalog import Catalog, Message
 from translate.check.findings import Include
+from translate.check.index import GlossaryIndex
 from translate.check.reference import FIRST_REFERENCE, LABEL, PhraseMatcher, article_order
-from translate.check.rules import GlossaryIndex
 from translate.check.runner import check_catalog
 from translate.glossary import load_glossary
 

@@ -3,9 +3,9 @@
 import pytest
 
 from translate.check.findings import RULES, Issue, Severity
+from translate.check.index import GlossaryIndex
 from translate.check.rules import (
     Context,
-    GlossaryIndex,
     bracket_balance,
     check_brackets,
     check_glossary,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from translate.catalog import Catalog, Message
-from translate.check.rules import GlossaryIndex
+from translate.check.index import GlossaryIndex
 from translate.check.runner import check_catalog
 from translate.glossary import load_glossary
 

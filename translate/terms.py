@@ -21,7 +21,7 @@ class GlossaryStage:
     verification of machine translations with the same rules as `translate check`."""
 
     def __init__(self, glossary: Glossary) -> None:
-        from translate.check.rules import GlossaryIndex
+        from translate.check.index import GlossaryIndex
 
         self._index = GlossaryIndex(glossary)
 

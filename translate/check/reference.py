@@ -34,7 +34,8 @@ from translate.glossary.model import TargetTerms
 
 if TYPE_CHECKING:
     from translate.catalog import Message
-    from translate.check.rules import Context, GlossaryIndex
+    from translate.check.index import GlossaryIndex
+    from translate.check.rules import Context
     from translate.morphology import Occurrence, TermFinder
 
 FIRST_REFERENCE = "glossary-first-reference"

@@ -16,8 +16,9 @@ from translate.check.findings import (
     Report,
     Severity,
 )
+from translate.check.index import GlossaryIndex
 from translate.check.reference import check_first_mentions
-from translate.check.rules import RULE_FUNCTIONS, Context, GlossaryIndex, check_numbers
+from translate.check.rules import RULE_FUNCTIONS, Context, check_numbers
 from translate.check.suppress import parse_suppressions
 from translate.errors import CatalogError, InputError
 

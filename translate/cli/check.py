@@ -73,8 +73,8 @@ def check_command(
     Silence an accepted finding with a translator comment on the entry:
     `# check: ignore glossary=<concept-id>` or `# check: ignore <rule>`.
     """
+    from translate.check.index import GlossaryIndex
     from translate.check.report import RENDERERS, summary_line
-    from translate.check.rules import GlossaryIndex
     from translate.check.runner import check_files, find_catalogs
 
     config = project(locales, glossary)
