@@ -314,3 +314,28 @@ msgstr "قُتل صبي في الثانية عشرة من عمره في إدلب
     assert result.returncode == 1
     rules = [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
     assert rules == [("glossary-spelling", 6), ("numbers", 9)]
+
+
+def test_allow_identical_from_the_configuration_and_the_option(tmp_path: Path) -> None:
+    catalog = (
+        HEADER
+        + """"Language: tr\\n"
+
+msgid "Reuters"
+msgstr "Reuters"
+
+msgid "Google Maps"
+msgstr "Google Maps"
+"""
+    )
+    write(tmp_path / "locales" / "tr" / "LC_MESSAGES" / "news.po", catalog)
+    write(tmp_path / "pyproject.toml", '[tool.translate]\nallow_identical = ["Reuters"]\n')
+
+    def identical(*options: str) -> list[str]:
+        result = run_translate("check", "--no-glossary", "--format", "json", *options, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr  # `identical` warns for Turkish
+        findings = json.loads(result.stdout)["findings"]
+        return [f["msgid"] for f in findings if f["rule"] == "identical"]
+
+    assert identical() == ["Google Maps"]
+    assert identical("--allow-identical", "Google Maps") == []

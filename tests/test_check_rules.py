@@ -13,6 +13,7 @@ from translate.check.rules import (
     check_numbers,
     check_quotes,
     quote_balance,
+    quote_marks,
 )
 from translate.check.suppress import parse_suppressions
 from translate.glossary.model import Concept, Kind, SourceTerms, TargetTerms, make_glossary
@@ -49,6 +50,11 @@ NUMBERS_KEPT = [
     ("ar", "a woman in her late 20s", "امرأة في أواخر العشرينات من عمرها"),
     ("ar", "since 2012", "منذ عام ٢٠١٢"),
     ("ar", "1.5 million people", "1.5 مليون شخص"),
+    # zero said as "none" (Django's admin)
+    ("ar", "0 of %(cnt)s selected", "لا شيء محدد من %(cnt)s"),
+    ("ar", "0 of %(cnt)s selected", "ولم يحدد أي من %(cnt)s"),
+    ("ru", "0 of %(cnt)s selected", "Не выбрано ни одного из %(cnt)s"),
+    ("tr", "0 of %(cnt)s selected", "%(cnt)s öğeden hiçbiri seçilmedi"),
 ]
 NUMBERS_LOST = [
     # (language, source, translation, the number reported)
@@ -63,6 +69,8 @@ NUMBERS_LOST = [
     ("ru", "up to 10,500 Syrian citizens", "до 105 000 сирийцев", "10,500"),
     ("ru", "a woman in her late 20s", "женщина лет сорока", "20"),
     ("tr", "in the 1990s", "2000'lerde", "1990"),
+    ("ar", "1 of %(cnt)s selected", "لا شيء محدد من %(cnt)s", "1"),  # only zero is "none"
+    ("ru", "0 of %(cnt)s selected", "Выбрано из %(cnt)s", "0"),
 ]
 
 
@@ -101,45 +109,148 @@ def test_no_copy(source: str, translation: str) -> None:
     assert check_identical(source, translation, Context("tr")) == []
 
 
+NOTHING_TO_TRANSLATE = [
+    # (language, text a translation keeps as it is)
+    ("ru", "%(truncated_text)s…"),
+    ("ar", "%(class_name)s %(instance)s"),
+    ("ar", "{name}: {count}"),
+    ("ru", "%(count)d%%"),
+    ("ru", "IPv4"),
+    ("ar", "IPv6"),
+    ("ru", "URL"),
+    ("ar", "GIS"),
+    ("ru", "%s KB"),
+    ("ar", "https://www.reuters.com/world/middle-east/"),
+    ("ru", "www.example.com"),
+    ("ar", "editor@example.com"),
+    ("ru", "flatpages/default.html"),
+    ("ar", "settings.py"),
+    ("ru", "`translate check`"),
+    ("ar", "<br>"),
+    ("ru", "SESSION_COOKIE_AGE"),
+    ("ru", "session_key"),
+    ("ar", "2016-12-05"),
+    ("ru", "— … !"),
+    # CLDR writes these names the same in Turkish (`İnterlingua`, months, countries)
+    ("tr", "Interlingua"),
+    ("tr", "mar"),
+    ("tr", "May"),
+    ("tr", "Angola"),
+]
+STILL_TO_TRANSLATE = [
+    ("ru", "View: %(name)s"),
+    ("ru", "view:"),
+    ("ru", "Interlingua"),  # Russian has its own name
+    ("ar", "May"),
+    ("tr", "Reuters journalists counted."),
+    ("ru", "Open https://example.com in a browser"),
+    ("ar", "URL of the page"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOTHING_TO_TRANSLATE)
+def test_identical_skips_what_has_nothing_to_translate(language: str, text: str) -> None:
+    assert check_identical(text, text, Context(language)) == []
+
+
+@pytest.mark.parametrize(("language", "text"), STILL_TO_TRANSLATE)
+def test_identical_still_flags_words_left_untranslated(language: str, text: str) -> None:
+    [issue] = check_identical(text, text, Context(language))
+    assert issue.rule == "identical"
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("Reuters", ("Reuters",)),
+        ("reuters", ("Reuters",)),
+        ("Google Maps: %(place)s", ("Google Maps",)),
+        ("site", ("site", "model")),
+    ],
+)
+def test_allow_listed_terms_may_stay(text: str, allowed: tuple[str, ...]) -> None:
+    assert check_identical(text, text, Context("tr")) != []
+    assert check_identical(text, text, Context("tr", allow_identical=allowed)) == []
+
+
+def test_an_allow_listed_term_does_not_cover_the_rest() -> None:
+    context = Context("ru", allow_identical=("Reuters", "Reu"))
+    [issue] = check_identical("Reuters journalists", "Reuters journalists", context)
+    assert issue.rule == "identical"
+    assert check_identical("Reutersx", "Reutersx", context) != []  # whole words only
+
+
 QUOTES_AGREE = [
-    ("“The advance is going according to plan,” a source said.",
+    ("ru", "“The advance is going according to plan,” a source said.",
      "«Наступление идёт по плану», — сказал источник."),
-    ("“The advance is going according to plan,” a source said.",
+    ("tr", "“The advance is going according to plan,” a source said.",
      "\"İlerleme plana göre gidiyor\" dedi bir kaynak."),
-    ("“I know people are tired of these meetings.", "«Я знаю, что люди устали от этих встреч."),
-    ("There were no hospitals, no diapers, no milk,” she said.",
+    ("ru", "“I know people are tired of these meetings.",
+     "«Я знаю, что люди устали от этих встреч."),
+    ("ru", "There were no hospitals, no diapers, no milk,” she said.",
      "Не было ни больниц, ни подгузников, ни молока», — сказала она."),
-    ("There were no hospitals, no diapers, no milk,” she said.",
+    ("tr", "There were no hospitals, no diapers, no milk,” she said.",
      "Hastane yoktu, bebek bezi yoktu, süt yoktu\" dedi."),
-    ("He said “the guys are steadfast”.", "Он сказал: «„Ребята“ держатся»."),
-    ("No quotes here.", "Здесь нет кавычек."),
-    ("The Shi’ite militias and the city’s east", "шиитские ополчения и восток города"),
+    ("ru", "He said “the guys are steadfast”.", "Он сказал: «„Ребята“ держатся»."),
+    ("ru", "He said “the guys are steadfast”.", "Он сказал: “Ребята держатся”."),
+    ("ru", "No quotes here.", "Здесь нет кавычек."),
+    ("ru", "The Shi’ite militias and the city’s east", "шиитские ополчения и восток города"),
+    # CLDR's Arabic quotation marks, and the English ones an Arabic text may keep (Django)
+    ("ar", "“%(path)s” does not exist", "”%(path)s“ غير موجود"),
+    ("ar", "“%(path)s” does not exist", "“%(path)s” غير موجود"),
+    ("ar", "The {name} “{obj}” was added successfully.", "نجحت إضافة {name} \u200f”{obj}“."),
+    ("ar", "He said “the guys are steadfast”.", "قال «الشباب صامدون»."),
+    ("fa", "He said “the guys are steadfast”.", "گفت «بچه‌ها ایستاده‌اند»."),
+    ("de", "He said “the guys are steadfast”.", "Er sagte: „Die Jungs halten durch“."),
+    ("ja", "He said “the guys are steadfast”.", "彼は「みんな頑張っている」と言った。"),
+    ("sv", "He said “the guys are steadfast”.", "Han sa ”killarna håller ut”."),
 ]  # fmt: skip
 QUOTES_DISAGREE = [
-    ("“The advance is going according to plan,” a source said.",
+    ("ru", "“The advance is going according to plan,” a source said.",
      "«Наступление идёт по плану, — сказал источник."),
-    ("“I know people are tired of these meetings.", "«Я знаю, что люди устали от этих встреч»."),
-    ("There were no hospitals,” she said.", "Не было больниц, — сказала она."),
-    ("No quotes here.", "«Здесь нет кавычек."),
+    ("ru", "“I know people are tired of these meetings.",
+     "«Я знаю, что люди устали от этих встреч»."),
+    ("ru", "There were no hospitals,” she said.", "Не было больниц, — сказала она."),
+    ("ru", "No quotes here.", "«Здесь нет кавычек."),
+    # the wrong closing quote (Django's Russian admin)
+    ("ru", "Added “%(object)s”.", "Добавлено “%(object)s“."),
+    ("ar", "“%(path)s” does not exist", "“%(path)s“ غير موجود"),
+    ("ar", "Invalid date string “%(datestr)s” given format “%(format)s”",
+     "نسق تاريخ غير صحيح \"%(datestr)s\" محدد بالشكل ''%(format)s\""),
+    ("de", "He said “the guys are steadfast”.", "Er sagte: „Die Jungs halten durch„."),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("source", "translation"), QUOTES_AGREE)
-def test_quotes_balanced_as_in_the_source(source: str, translation: str) -> None:
-    assert check_quotes(source, translation, Context("ru")) == []
+@pytest.mark.parametrize(("language", "source", "translation"), QUOTES_AGREE)
+def test_quotes_balanced_as_in_the_source(language: str, source: str, translation: str) -> None:
+    assert check_quotes(source, translation, Context(language)) == []
 
 
-@pytest.mark.parametrize(("source", "translation"), QUOTES_DISAGREE)
-def test_quotes_unbalanced(source: str, translation: str) -> None:
-    [issue] = check_quotes(source, translation, Context("ru"))
+@pytest.mark.parametrize(("language", "source", "translation"), QUOTES_DISAGREE)
+def test_quotes_unbalanced(language: str, source: str, translation: str) -> None:
+    [issue] = check_quotes(source, translation, Context(language))
     assert issue.rule == "quotes"
 
 
 def test_quote_balance_directions() -> None:
-    assert quote_balance("«a „b“ c»") == (0, 0, False)
+    russian, arabic = quote_marks("ru"), quote_marks("ar")
+    assert quote_balance("«a „b“ c»", russian) == (0, 0, False)
     assert quote_balance("“a") == (1, 0, False)
     assert quote_balance("a”") == (0, 1, False)
     assert quote_balance('"a') == (1, 0, True)
+    assert quote_balance("”a“", arabic) == (0, 0, False)
+    # `“` closes Russian `„…“`, so a `“` left open might have been meant to close one
+    assert quote_balance("“a“", quote_marks("ru", "en")) == (2, 0, True)
+    assert quote_balance("«a", russian) == (1, 0, False)
+
+
+def test_quotation_marks_come_from_cldr() -> None:
+    from translate.check.quotation_marks import CLDR_VERSION, QUOTATION_MARKS
+
+    assert CLDR_VERSION.split(".")[0].isdigit()
+    assert QUOTATION_MARKS["ar"][0] == "”“’‘"
+    assert QUOTATION_MARKS["ru"][0] == "«»„“"
+    assert "tr" not in QUOTATION_MARKS  # the root's “…” and ‘…’
 
 
 @pytest.mark.parametrize(

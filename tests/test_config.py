@@ -41,6 +41,10 @@ def test_pyproject_without_our_table_is_not_a_project(tmp_path):
         ("target_languages = []", "[tool.translate] target_languages must be a list of strings"),
         ('target_languages = "ar"', "[tool.translate] target_languages must be a list of strings"),
         ("locales_dir = 3", "[tool.translate] locales_dir must be a non-empty string"),
+        (
+            'allow_identical = "Reuters"',
+            "[tool.translate] allow_identical must be a list of strings",
+        ),
     ],
 )
 def test_invalid_configuration_is_reported(tmp_path, table, message):
@@ -48,6 +52,15 @@ def test_invalid_configuration_is_reported(tmp_path, table, message):
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert str(caught.value) == f"{tmp_path / 'pyproject.toml'}: {message}"
+
+
+def test_allow_identical_is_a_list_of_terms(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.translate]\n")
+    assert load_config(tmp_path).allow_identical == ()
+    write(tmp_path / "pyproject.toml", '[tool.translate]\nallow_identical = ["Reuters", "BBC"]\n')
+    assert load_config(tmp_path).allow_identical == ("Reuters", "BBC")
+    write(tmp_path / "pyproject.toml", "[tool.translate]\nallow_identical = []\n")
+    assert load_config(tmp_path).allow_identical == ()
 
 
 def test_overrides_take_precedence(tmp_path):

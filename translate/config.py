@@ -25,6 +25,7 @@ _KNOWN_KEYS = {
     "sources",
     "locales_dir",
     "glossary_dir",
+    "allow_identical",
 }
 
 
@@ -38,6 +39,8 @@ class Config:
     sources: tuple[str, ...] = DEFAULT_SOURCES
     locales_dir: Path = field(default=Path(DEFAULT_LOCALES_DIR))
     glossary_dir: Path = field(default=Path(DEFAULT_GLOSSARY_DIR))
+    # Terms `translate check` accepts unchanged in a translation (brands, product names).
+    allow_identical: tuple[str, ...] = ()
     pyproject: Path | None = None
 
     def source_paths(self) -> list[Path]:
@@ -109,6 +112,7 @@ def load_config(start: Path | None = None) -> Config:
         sources=_strings(table, "sources", DEFAULT_SOURCES, pyproject),
         locales_dir=Path(_string(table, "locales_dir", DEFAULT_LOCALES_DIR, pyproject)),
         glossary_dir=Path(_string(table, "glossary_dir", DEFAULT_GLOSSARY_DIR, pyproject)),
+        allow_identical=_strings(table, "allow_identical", (), pyproject, empty=True),
         pyproject=pyproject,
     )
     return _resolve(config)
@@ -129,8 +133,14 @@ def _string(table: dict, key: str, default: str, path: Path) -> str:
     return value
 
 
-def _strings(table: dict, key: str, default: tuple[str, ...], path: Path) -> tuple[str, ...]:
+def _strings(
+    table: dict, key: str, default: tuple[str, ...], path: Path, *, empty: bool = False
+) -> tuple[str, ...]:
     value = table.get(key, list(default))
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+    if (
+        not isinstance(value, list)
+        or not (value or empty)
+        or not all(isinstance(v, str) for v in value)
+    ):
         raise ConfigError(path, None, f"[tool.translate] {key} must be a list of strings")
     return tuple(value)

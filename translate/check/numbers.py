@@ -45,6 +45,13 @@ _SCALE_WORDS = {
     "ar": {"الف": 10**3, "الاف": 10**3, "الفا": 10**3, "بالف": 10**3},
 }
 _CONJUNCTIONS = {"ru": ("и",), "tr": ("ve",), "ar": ("و",)}
+# Zero said as "none": `0 of %(cnt)s selected` → `لا شيء محدد من %(cnt)s` ("nothing selected
+# of"), `ни одного`, `hiçbiri`. Folded words; Arabic ones may carry the conjunction و or ف.
+_NONE_WORDS = {
+    "ar": frozenset({"لا", "لم", "ليس", "بدون"}),
+    "ru": frozenset({"ни", "ничего", "нет", "никто"}),
+    "tr": frozenset({"hiç", "hiçbir", "hiçbiri", "yok"}),
+}
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,17 @@ def _without_suffix(word: str, language: str) -> str:
 
         return "bin" if parses(word[3:].lstrip("'")) else word
     return word
+
+
+def said_as_none(number: SourceNumber, text: str, language: str) -> bool:
+    """Whether a zero of the source is rendered as "none" or a negation (`لا شيء`)."""
+    words = _NONE_WORDS.get(language)
+    if number.value != 0 or words is None:
+        return False
+    for word in re.findall(r"[^\W\d_]+", fold(text, language).text.casefold()):
+        if word in words or (language == "ar" and word[:1] in "وف" and word[1:] in words):
+            return True
+    return False
 
 
 def spelled_out(number: SourceNumber, text: str, language: str) -> bool:

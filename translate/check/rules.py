@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from translate.check.findings import Issue, Severity
 from translate.check.numbers import (
+    said_as_none,
     source_numbers,
     spelled_out,
     target_values,
@@ -40,10 +41,26 @@ NON_LATIN_SCRIPT = frozenset({
 
 @dataclass
 class Context:
-    """What the rules know about the catalog being checked."""
+    """What the rules know about the catalog being checked: its language, the source's, the
+    glossary, and the terms a translation may leave as they are (`allow_identical`)."""
 
     language: str
     glossary: GlossaryIndex | None = None
+    source_language: str = "en"
+    allow_identical: tuple[str, ...] = ()
+
+    @cached_property
+    def quote_marks(self) -> QuoteMarks:
+        return quote_marks(self.language, self.source_language)
+
+    @cached_property
+    def allowed(self) -> re.Pattern[str] | None:
+        """The allow-listed terms as whole words, any case, longest first."""
+        terms = sorted({term.strip() for term in self.allow_identical if term.strip()}, key=len)
+        if not terms:
+            return None
+        alternatives = "|".join(re.escape(term) for term in reversed(terms))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 # A rule: (source, translation, context) → what is wrong, an empty list most of the time.
@@ -220,8 +237,10 @@ def check_numbers(msgid: str, translation: str, context: Context) -> list[Issue]
             continue
         if values is None:
             values = target_values(translation, context.language)
-        if any(value in values for value in number.values()) or spelled_out(
-            number, translation, context.language
+        if (
+            any(value in values for value in number.values())
+            or spelled_out(number, translation, context.language)
+            or said_as_none(number, translation, context.language)
         ):
             continue
         issues.append(
@@ -253,15 +272,82 @@ def _locale(language: str) -> Locale | None:
 
 
 def check_identical(msgid: str, translation: str, context: Context) -> list[Issue]:
-    """A translation that is the source again, for text with letters to translate."""
+    """A translation that is the source again, for text with something to translate."""
     if msgid.lstrip()[:1] != translation.lstrip()[:1]:
         return []  # the quick answer for nearly every entry
     if " ".join(msgid.split()) != " ".join(translation.split()):
         return []
-    if not any(char.isalpha() for char in msgid):
+    if not translatable(msgid, context) or _same_in_cldr(msgid, context.language):
         return []
     severity = Severity.error if context.language in NON_LATIN_SCRIPT else Severity.warning
     return [Issue("identical", "the translation is identical to the source", severity=severity)]
+
+
+# What a translation keeps as it is: placeholders (printf, Python and brace formats), URLs,
+# e-mail addresses, paths and file names, code (backticks, markup, identifiers with `_` or
+# inner capitals) and acronyms (two capitals or more: URL, IPv6, GIS, KB).
+_UNTRANSLATABLE = re.compile(
+    r"""
+      %(?:\([^)]*\))?[-#0+]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[hlLqjzt]*[diouxXeEfFgGcrsa%]
+    | \{[^{}\s]*\}
+    | \b(?:https?|ftp)://\S+ | \bwww\.\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | (?:[\w.-]*[/\\])+[\w.-]+
+    | \b[\w-]+\.(?:html?|txt|py|js|css|json|xml|pot?|mo|ya?ml|toml|csv|png|jpe?g|svg|pdf|zip)\b
+    | `[^`]*` | <[^<>]+>
+    | \b\w*_\w*\b | \b[a-z]+[A-Z]\w*\b
+    | \b(?=\w*[A-Z]\w*[A-Z])\w+\b
+    """,
+    re.VERBOSE,
+)
+
+
+def translatable(text: str, context: Context) -> bool:
+    """Whether `text` has words to translate once placeholders, URLs, e-mail addresses, file
+    names, code, acronyms and the allow-listed terms are set aside."""
+    rest = _UNTRANSLATABLE.sub(" ", text)
+    if context.allowed is not None:
+        rest = context.allowed.sub(" ", rest)
+    return any(char.isalpha() for char in rest)
+
+
+def _same_in_cldr(text: str, language: str) -> bool:
+    """`text` is the English name of a language, territory, month or weekday that CLDR
+    writes the same in `language` (Turkish `Interlingua`, `Mar`, `May`)."""
+    return _letters(text.strip()) in _cldr_same_names(language)
+
+
+@cache
+def _cldr_same_names(language: str) -> frozenset[str]:
+    english, target = _locale("en"), _locale(language)
+    if english is None or target is None:
+        return frozenset()
+    names: set[str] = set()
+    for ours, theirs in _cldr_name_tables(english, target):
+        for key, name in ours.items():
+            other = theirs.get(key)
+            if (
+                isinstance(name, str)
+                and isinstance(other, str)
+                and (_letters(name) == _letters(other))
+            ):
+                names.add(_letters(name))
+    return frozenset(names)
+
+
+def _cldr_name_tables(english: Locale, target: Locale) -> Iterator[tuple[Mapping, Mapping]]:
+    yield english.languages, target.languages
+    yield english.territories, target.territories
+    for calendar in ("months", "days"):
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                try:
+                    yield (
+                        getattr(english, calendar)[context][width],
+                        getattr(target, calendar)[context][width],
+                    )
+                except KeyError:
+                    continue
 
 
 class Balance(NamedTuple):
@@ -288,33 +374,63 @@ class Balance(NamedTuple):
         return (self.unclosed, self.unopened) == (other.unclosed, other.unopened)
 
 
-_QUOTE_CLOSERS = {"”": "“„", "»": "«", "“": "„", "›": "‹"}
-_QUOTE_OPENERS = "“«„‹"
-_QUOTES = frozenset('"' + "".join(_QUOTE_CLOSERS) + _QUOTE_OPENERS)
 _BRACKET_CLOSERS = {")": "(", "]": "[", "}": "{"}
-_BRACKETS = frozenset("()[]{}")
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
 _BRACKET_MARK = re.compile(r"[()\[\]{}]")
+# Single quotation marks are left out: `’` and `'` are apostrophes as often as quotes.
+_APOSTROPHES = frozenset("'‘’‚‛`´")
 
 
-def quote_balance(text: str) -> Balance:
-    """How the double quotation marks of `text` pair up (English “…”, Russian «…» and „…“,
-    straight "…"). Single quotes are left out: they are apostrophes as often as quotes."""
+@dataclass(frozen=True)
+class QuoteMarks:
+    """The double quotation marks of some languages: which openers each closing mark closes.
+    A mark may both open and close (straight `"`; `”` and `“` when Arabic `”…“` meets English
+    `“…”`): it closes an open quotation it can close, else opens one."""
+
+    pattern: re.Pattern[str]
+    closes: Mapping[str, str]
+    openers: frozenset[str]
+
+
+# Marks every language may use: straight quotes, and guillemets, which news in Arabic (this
+# project's reviewed catalogs) and other languages uses beyond what CLDR records.
+_EVERY_LANGUAGE = frozenset({('"', '"'), ("«", "»")})
+
+
+@cache
+def quote_marks(*languages: str) -> QuoteMarks:
+    """The quotation marks CLDR gives `languages` (every locale of each, main and alternate
+    pairs), the straight `"` and `«…»`."""
+    from translate.check.quotation_marks import QUOTATION_MARKS, ROOT_MARKS
+
+    pairs = set(_EVERY_LANGUAGE)
+    for language in languages:
+        for marks in QUOTATION_MARKS.get(language, (ROOT_MARKS,)):
+            for opener, closer in (marks[:2], marks[2:]):
+                if opener not in _APOSTROPHES and closer not in _APOSTROPHES:
+                    pairs.add((opener, closer))
+    closes: dict[str, str] = {}
+    for opener, closer in sorted(pairs):
+        closes[closer] = closes.get(closer, "") + opener
+    openers = frozenset(opener for opener, _ in pairs)
+    characters = "".join(sorted(openers | set(closes)))
+    return QuoteMarks(re.compile(f"[{re.escape(characters)}]"), closes, openers)
+
+
+def quote_balance(text: str, marks: QuoteMarks | None = None) -> Balance:
+    """How the double quotation marks of `text` pair up (by default English `“…”` and `"…"`).
+    Unpaired marks that could have opened or closed make the balance `ambiguous`."""
+    marks = marks or quote_marks("en")
     stack: list[str] = []
     unopened = 0
-    for char in _QUOTE_MARK.findall(text):
-        if char == '"':
-            if stack and stack[-1] == '"':
-                stack.pop()
-            else:
-                stack.append(char)
-        elif char in _QUOTE_CLOSERS and _pop_opener(stack, _QUOTE_CLOSERS[char]):
+    for char in marks.pattern.findall(text):
+        openers = marks.closes.get(char)
+        if openers is not None and _pop_opener(stack, openers):
             continue
-        elif char in _QUOTE_OPENERS:
+        if char in marks.openers:
             stack.append(char)
         else:
             unopened += 1
-    return Balance(len(stack), unopened, '"' in stack)
+    return Balance(len(stack), unopened, any(char in marks.closes for char in stack))
 
 
 def bracket_balance(text: str) -> Balance:
@@ -338,13 +454,14 @@ def _pop_opener(stack: list[str], openers: str) -> bool:
 
 
 def check_quotes(msgid: str, translation: str, context: Context) -> list[Issue]:
-    """Quotation marks pair up as in the source (a quotation a source sentence opens and a
-    later one closes may stay open the same way)."""
-    if not _QUOTE_MARK.search(msgid) and not _QUOTE_MARK.search(translation):
+    """Quotation marks pair up as in the source, with the marks CLDR gives the target language
+    (Arabic `”…“`, Russian `«…»` and `„…“`) or the source's; a quotation a source sentence
+    opens and a later one closes may stay open the same way."""
+    marks = context.quote_marks
+    if not marks.pattern.search(msgid) and not marks.pattern.search(translation):
         return []
-    return _unbalanced(
-        "quotes", "quotation marks", quote_balance(msgid), quote_balance(translation)
-    )
+    source = quote_balance(msgid, quote_marks(context.source_language))
+    return _unbalanced("quotes", "quotation marks", source, quote_balance(translation, marks))
 
 
 def _has_brackets(text: str) -> bool:

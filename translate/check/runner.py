@@ -77,9 +77,11 @@ def check_catalog(
     file: str,
     glossary: GlossaryIndex | None = None,
     include: Include = Include.reviewed,
+    source_language: str = "en",
+    allow_identical: Sequence[str] = (),
 ) -> tuple[list[Finding], CatalogStats]:
     """Findings for one catalog, in file order, and its counts."""
-    context = Context(language, glossary)
+    context = Context(language, glossary, source_language, tuple(allow_identical))
     stats = CatalogStats(file=file, language=language)
     selected: list[Message] = []
     for message in catalog.messages:
@@ -176,6 +178,8 @@ def check_files(
     glossary: GlossaryIndex | None,
     include: Include = Include.reviewed,
     display: Callable[[Path], str] = str,
+    source_language: str = "en",
+    allow_identical: Sequence[str] = (),
 ) -> Report:
     """Check every catalog; all are read first, so a broken file stops the run before any
     report (`CatalogError` names its file and line)."""
@@ -194,7 +198,13 @@ def check_files(
     try:
         for shown, catalog, language in loaded:
             findings, stats = check_catalog(
-                catalog, language, file=shown, glossary=glossary, include=include
+                catalog,
+                language,
+                file=shown,
+                glossary=glossary,
+                include=include,
+                source_language=source_language,
+                allow_identical=allow_identical,
             )
             report.findings.extend(findings)
             report.catalogs.append(stats)

@@ -52,6 +52,17 @@ IncludeOption = Annotated[
         ),
     ),
 ]
+AllowIdenticalOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-identical",
+        help=(
+            "A term a translation may keep as it is (a brand, a product name); repeat for "
+            "more. Adds to allow_identical in [tool.translate]."
+        ),
+        show_default=False,
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -65,6 +76,7 @@ def check_command(
     no_glossary: NoGlossaryOption = False,
     output_format: CheckFormatOption = CheckFormat.text,
     include: IncludeOption = Include.reviewed,
+    allow_identical: AllowIdenticalOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Check catalogs: glossary names in any inflected form, numbers, copies, quotes, brackets.
@@ -92,6 +104,8 @@ def check_command(
         glossary=index,
         include=include,
         display=config.display_path,
+        source_language=config.source_language,
+        allow_identical=(*config.allow_identical, *(allow_identical or ())),
     )
     typer.echo(RENDERERS[output_format.value](report), nl=False)
     diagnostics(quiet).print(summary_line(report), markup=False)
