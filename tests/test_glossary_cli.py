@@ -52,7 +52,7 @@ def test_validate_reports_each_problem_as_file_line_message(project: Path) -> No
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"glossary/places.yaml:{kind_line}: bad kind 'city' (expected one of organization, "
-        "place, person, institution, event)",
+        "place, person, institution, event, term)",
         f"glossary/places.yaml:{beirut_line + 2}: "
         "deprecated form 'Beirut' equals the preferred form",
     ]

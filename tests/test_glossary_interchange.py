@@ -279,11 +279,15 @@ def test_tbx_from_another_tool_imports_leniently(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = read_glossary(path, "weblate.tbx")
-    assert [str(p) for p in report.problems] == [
-        "weblate.tbx:5: entry 'aleppo' has no kind: add <note>Kind: "
-        "organization|place|person|institution|event</note> or import with --kind"
+    assert report.problems == []
+    assert [str(p) for p in report.notes] == [
+        "weblate.tbx:5: entry 'aleppo' has no kind, so it is a 'term' (name one of "
+        "organization|place|person|institution|event in a subjectField or a <note>Kind: …</note>, "
+        "or import with --kind)"
     ]
+    assert load_glossary(path).concepts[0].kind is Kind.term
     (concept,) = load_glossary(path, default_kind=Kind.place).concepts
+    assert concept.kind is Kind.place
     assert concept.id == "aleppo" and concept.note == "The city in Syria."
     turkish = concept.targets["tr"]
     assert (turkish.preferred, turkish.deprecated, turkish.note) == (

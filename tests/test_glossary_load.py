@@ -142,7 +142,7 @@ STRUCTURE_CASES = [
         "bad kind",
         GOOD.replace("    kind: place", "    kind: city"),
         "glossary/places.yaml:3: bad kind 'city' (expected one of organization, place, person, "
-        "institution, event)",
+        "institution, event, term)",
     ),
     (
         "bad id",
@@ -287,7 +287,7 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
         "glossary/more.yaml:2: concept has no 'en:' entry with its term",
         "glossary/places.yaml:3: bad kind 'city' (expected one of organization, place, person, "
-        "institution, event)",
+        "institution, event, term)",
         "glossary/places.yaml:28: deprecated form 'BM' equals the preferred form",
     ]
 
@@ -311,7 +311,7 @@ def test_load_raises_the_first_problem_and_counts_the_rest(tmp_path: Path) -> No
         load_glossary(tmp_path, "glossary")
     assert str(raised.value) == (
         "glossary/places.yaml:3: bad kind 'city' (expected one of organization, place, person, "
-        "institution, event) (and 1 more; run `translate glossary validate`)"
+        "institution, event, term) (and 1 more; run `translate glossary validate`)"
     )
     assert raised.value.exit_code == 2
 

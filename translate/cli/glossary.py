@@ -30,6 +30,7 @@ from translate.glossary import (
     save_yaml_folder,
 )
 from translate.glossary.model import Concept, Kind
+from translate.glossary.validate import Problem
 
 app = typer.Typer(
     help="Check, convert and inspect the glossary of names.",
@@ -78,6 +79,9 @@ def validate_command(
                         {"file": p.path, "line": p.line, "message": p.message}
                         for p in report.problems
                     ],
+                    "notes": [
+                        {"file": n.path, "line": n.line, "message": n.message} for n in report.notes
+                    ],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -86,6 +90,9 @@ def validate_command(
     else:
         for problem in report.problems:
             typer.echo(str(problem))
+        if not quiet:
+            for note in report.notes:
+                typer.echo(str(Problem(note.path, note.line, f"note: {note.message}")))
         if report.ok and glossary is not None and not quiet:
             typer.echo(
                 f"{where}: {len(glossary)} concepts, {glossary.source_language} → "

@@ -69,6 +69,8 @@ class GlossaryReport:
     path: str
     glossary: Glossary | None
     problems: list[Problem] = field(default_factory=list)
+    # What was assumed rather than wrong (an entry without a kind): shown, never refused.
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -99,7 +101,7 @@ def read_glossary(
         key=lambda problem: (problem.path, problem.line or 0),
     )
     glossary = make_glossary(result.concepts, source_language) if result.concepts else None
-    return GlossaryReport(where, glossary, problems)
+    return GlossaryReport(where, glossary, problems, result.notes)
 
 
 def load_glossary(

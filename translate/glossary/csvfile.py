@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 
 from babel import localedata
 
-from translate.glossary.model import Concept, Glossary, Kind, Location, SourceTerms, TargetTerms
+from translate.glossary.model import (
+    DEFAULT_KIND,
+    Concept,
+    Glossary,
+    Kind,
+    Location,
+    SourceTerms,
+    TargetTerms,
+)
 from translate.glossary.tbx import slug
 from translate.glossary.validate import ID_PATTERN, LANGUAGE_PATTERN, LIST_SEPARATOR, Problem
 from translate.glossary.yamlfile import ReadResult
@@ -235,8 +243,15 @@ class _RowReader:
                 self.problem(f"bad kind '{kind_text}' (expected one of {known})")
                 return None
         if kind is None:
-            self.problem(f"'{concept_id}' has no kind: fill the 'kind' column or use --kind")
-            return None
+            kind = DEFAULT_KIND
+            self.result.notes.append(
+                Problem(
+                    self.path,
+                    self.line,
+                    f"'{concept_id}' has no kind; it is a '{kind.value}' (fill the 'kind' "
+                    "column or import with --kind)",
+                )
+            )
         case_sensitive = self.flag(english["case_sensitive"], "case_sensitive", default=True)
         variants = _split(english["variants"])
         return _Partial(

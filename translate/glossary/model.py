@@ -31,6 +31,12 @@ class Kind(StrEnum):
     person = "person"
     institution = "institution"
     event = "event"
+    # An entry whose file does not say (a TBX or CSV glossary from elsewhere); kinds only
+    # sort concepts into files and describe them, so no rule depends on it.
+    term = "term"
+
+
+DEFAULT_KIND = Kind.term
 
 
 @dataclass(frozen=True)

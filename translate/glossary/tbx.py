@@ -15,10 +15,28 @@ label: ...` (one note per form, in order), and the flags `Do not translate.`,
 `Indeclinable.`, `Suffixes join without an apostrophe.`, `Case-insensitive.`. Any other note
 is the concept's or the language's note.
 
+A glossary from elsewhere (a client's TBX-Basic file) is read through TBX's own data
+categories:
+
+* `administrativeStatus`, or else `normativeAuthorization`: preferred, standardized, legal
+  and regulated terms are preferred (the first one the preferred rendering, more of them
+  forms); admitted and not-recommended terms are admitted; deprecated, superseded and
+  obsolete ones (and Weblate's `forbidden`) are deprecated.
+* `termType`: without a status, a `fullForm` is the preferred rendering and a `shortForm`,
+  `abbreviation`, `acronym`, `variant` (or another TBX term type) is a form, accepted like
+  it; in English they are the term and its variants.
+* `partOfSpeech`: a term that is not a noun (`adjective`, `verb`…) is named in the language's
+  grammar note (`российский: adjective`); nouns, what names are, say nothing more.
+* `subjectField`: the concept's kind when it names one (`place`, `people`), else part of
+  its note (`Subject field: Politics`). `definition` and `note`: the concept's or the
+  language's note.
+* With neither a `Kind:` note nor a kind-naming subject field (nor `--kind`), an entry is a
+  `term` (`DEFAULT_KIND`), reported as a note by `translate glossary validate`.
+
 Reading is lenient so that term bases from other tools import: `ntig`/`termGrp` are read like
-`tig`, a missing status makes the first term preferred, Weblate's `forbidden` and `obsolete`
-and TBX's `supersededTerm-admn-sts` count as deprecated, and regional language tags
-(`tr-TR`) fold to the language (`tr`).
+`tig`, a missing status and type make the first term preferred and the others admitted,
+regional language tags (`tr-TR`) fold to the language (`tr`), and an id that is not a glossary
+id is replaced by a slug of it (with a note).
 """
 
 from __future__ import annotations
@@ -32,6 +50,7 @@ from enum import StrEnum
 from lxml import etree
 
 from translate.glossary.model import (
+    DEFAULT_KIND,
     Concept,
     Glossary,
     Kind,
@@ -53,14 +72,42 @@ STATUS_VALUES = {
 _READ_STATUS = {
     "preferredterm-admn-sts": Status.preferred,
     "preferred": Status.preferred,
+    "standardizedterm-admn-sts": Status.preferred,
+    "legalterm-admn-sts": Status.preferred,
+    "regulatedterm-admn-sts": Status.preferred,
     "admittedterm-admn-sts": Status.admitted,
     "admitted": Status.admitted,
+    "notrecommendedterm-admn-sts": Status.admitted,
     "deprecatedterm-admn-sts": Status.deprecated,
     "supersededterm-admn-sts": Status.deprecated,
+    "obsoleteterm-admn-sts": Status.deprecated,
     "deprecated": Status.deprecated,
     "forbidden": Status.deprecated,
     "obsolete": Status.deprecated,
+    # normativeAuthorization's values (TBX-Default): the same statuses without the suffix
+    "preferredterm": Status.preferred,
+    "standardizedterm": Status.preferred,
+    "legalterm": Status.preferred,
+    "regulatedterm": Status.preferred,
+    "admittedterm": Status.admitted,
+    "deprecatedterm": Status.deprecated,
+    "supersededterm": Status.deprecated,
 }
+_STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization")
+FULL_FORM = "fullform"
+# termType values whose terms are other forms of the preferred one (TBX's picklist).
+_FORM_TYPES = frozenset({
+    "shortform", "abbreviation", "acronym", "variant", "initialism", "clippedterm",
+    "abbreviatedform", "shortcut", "transcribedform", "transliteratedform", "symbol",
+})  # fmt: skip
+_NOUNS = frozenset({"noun", "propernoun"})
+# subjectField values that name a kind (plurals as glossaries write them).
+_SUBJECT_KINDS = {
+    **{kind.value: kind for kind in Kind},
+    **{f"{kind.value}s": kind for kind in Kind},
+    "people": Kind.person,
+}
+SUBJECT_LABEL = "Subject field: "
 KIND_LABEL = "Kind: "
 GRAMMAR_LABEL = "Grammar: "
 PRONUNCIATION_LABEL = "Pronunciation: "
@@ -207,7 +254,9 @@ def _write_term(
 def read_tbx(
     data: bytes, path: str, source_language: str = "en", default_kind: Kind | None = None
 ) -> ReadResult:
-    """Concepts of a TBX document in either dialect; problems name `path` and the line."""
+    """Concepts of a TBX document in either dialect; problems name `path` and the line.
+
+    An entry without a kind takes `default_kind`, else `DEFAULT_KIND` with a note."""
     result = ReadResult()
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
@@ -231,7 +280,7 @@ def read_tbx(
     used: set[str] = set()
     for entry in root.iter():
         if _local(entry) in ("termEntry", "conceptEntry"):
-            reader = _EntryReader(path, source_language, default_kind, result.problems)
+            reader = _EntryReader(path, source_language, default_kind, result)
             concept = reader.read(entry, used)
             if concept is not None:
                 used.add(concept.id)
@@ -257,40 +306,77 @@ def _language(element: etree._Element) -> str:
     return tag.split("-")[0].split("_")[0].lower()
 
 
+@dataclass(frozen=True)
+class _Found:
+    """One term of a language section with what TBX says about it."""
+
+    text: str
+    status: Status | None
+    term_type: str  # lower-case, "" when not given
+    part_of_speech: str
+    line: int | None
+
+
 @dataclass
 class _Terms:
     """The terms of one language section, in document order, with their details."""
 
-    entries: list[tuple[str, Status | None, int | None]] = field(default_factory=list)
+    entries: list[_Found] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
+
+    def ordered(self) -> list[_Found]:
+        """The terms with the one that should lead first: the first preferred term, else the
+        first full form without a status, else document order."""
+        lead = next((t for t in self.entries if t.status is Status.preferred), None)
+        if lead is None:
+            lead = next(
+                (t for t in self.entries if t.status is None and t.term_type == FULL_FORM), None
+            )
+        if lead is None:
+            return list(self.entries)
+        return [lead, *(t for t in self.entries if t is not lead)]
+
+    def grammar(self) -> str:
+        """The terms that are not nouns, with their part of speech."""
+        return "; ".join(
+            f"{t.text}: {t.part_of_speech}"
+            for t in self.entries
+            if t.part_of_speech and t.part_of_speech.lower() not in _NOUNS
+        )
 
 
 class _EntryReader:
     def __init__(
-        self,
-        path: str,
-        source_language: str,
-        default_kind: Kind | None,
-        problems: list[Problem],
+        self, path: str, source_language: str, default_kind: Kind | None, result: ReadResult
     ) -> None:
         self.path = path
         self.source_language = source_language
         self.default_kind = default_kind
-        self.problems = problems
+        self.result = result
         self.lines: dict[str, int] = {}
 
     def problem(self, element: etree._Element, message: str) -> None:
-        self.problems.append(Problem(self.path, element.sourceline, message))
+        self.result.problems.append(Problem(self.path, element.sourceline, message))
+
+    def note(self, element: etree._Element, message: str) -> None:
+        self.result.notes.append(Problem(self.path, element.sourceline, message))
 
     def read(self, entry: etree._Element, used: set[str]) -> Concept | None:
         kind: Kind | None = None
         notes: list[str] = []
-        for note in _children(entry, "note", "descrip"):
-            text = _text(note)
-            if _local(note) == "note" and text.startswith(KIND_LABEL):
-                kind = self.kind(note, text.removeprefix(KIND_LABEL))
-            elif _local(note) == "note" or note.get("type") == "definition":
-                notes.append(text)
+        subject_kind: Kind | None = None
+        for note in _children(entry, "note", "descrip", "descripGrp"):
+            for element in _children(note, "descrip") if _local(note) == "descripGrp" else [note]:
+                text = _text(element)
+                category = element.get("type")
+                if _local(element) == "note" and text.startswith(KIND_LABEL):
+                    kind = self.kind(element, text.removeprefix(KIND_LABEL))
+                elif category == "subjectField":
+                    subject_kind = _SUBJECT_KINDS.get(text.lower())
+                    if subject_kind is None:
+                        notes.append(_subject(text))
+                elif _local(element) == "note" or category == "definition":
+                    notes.append(text)
         sections = list(_children(entry, "langSet", "langSec"))
         source = next((s for s in sections if _language(s) == self.source_language), None)
         if source is None:
@@ -299,17 +385,18 @@ class _EntryReader:
         source_terms = self.source_terms(source)
         if source_terms is None:
             return None
+        notes.extend(self.source_notes(source))
         concept_id = self.concept_id(entry, source_terms.term, used)
+        kind = kind or subject_kind or self.default_kind
         if kind is None:
-            kind = self.default_kind
-        if kind is None:
-            known = "|".join(kind.value for kind in Kind)
-            self.problem(
+            kind = DEFAULT_KIND
+            named = "|".join(k.value for k in Kind if k is not DEFAULT_KIND)
+            self.note(
                 entry,
-                f"entry '{concept_id}' has no kind: add <note>{KIND_LABEL}{known}</note> "
-                "or import with --kind",
+                f"entry '{concept_id}' has no kind, so it is a '{kind.value}' (name one of "
+                f"{named} in a subjectField or a <note>{KIND_LABEL}…</note>, or import with "
+                "--kind)",
             )
-            return None
         targets: dict[str, TargetTerms] = {}
         for section in sections:
             language = _language(section)
@@ -346,15 +433,12 @@ class _EntryReader:
         given = entry.get("id") or ""
         if given:
             self.lines["id"] = entry.sourceline
-            if not ID_PATTERN.match(given):
-                self.problem(entry, f"id '{given}' is not a glossary id; using a slug of it")
-                given = slug(given)
-            return given
-        base = slug(term)
-        candidate, number = base, 2
-        while candidate in used:
-            candidate, number = f"{base}-{number}", number + 1
-        return candidate
+            if ID_PATTERN.match(given):
+                return given
+            replacement = _unused(slug(given), used)
+            self.note(entry, f"id '{given}' is not a glossary id; using '{replacement}'")
+            return replacement
+        return _unused(slug(term), used)
 
     def terms(self, section: etree._Element, language: str) -> _Terms:
         found = _Terms()
@@ -367,52 +451,78 @@ class _EntryReader:
                 self.problem(group, f"<{_local(group)}> without a <term>")
                 continue
             text = _text(term)
-            status: Status | None = None
+            statuses: dict[str, Status] = {}
+            term_type = part_of_speech = ""
             for note in group.iter():
-                name, value = _local(note), _text(note)
-                if name == "termNote" and note.get("type") == "administrativeStatus":
+                name, value, category = _local(note), _text(note), note.get("type")
+                if name == "termNote" and category in _STATUS_CATEGORIES:
                     status = _READ_STATUS.get(value.lower())
                     if status is None:
-                        self.problem(note, f"unknown administrativeStatus '{value}'")
+                        self.problem(note, f"unknown {category} '{value}'")
+                    else:
+                        statuses[category] = status
+                elif name == "termNote" and category == "termType":
+                    term_type = value.lower()
+                elif name == "termNote" and category == "partOfSpeech":
+                    part_of_speech = value
                 elif name == "note" and value.startswith(PRONUNCIATION_LABEL):
                     found.readings[text] = value.removeprefix(PRONUNCIATION_LABEL)
-            found.entries.append((text, status, group.sourceline))
+            status = next((statuses[c] for c in _STATUS_CATEGORIES if c in statuses), None)
+            found.entries.append(_Found(text, status, term_type, part_of_speech, group.sourceline))
         return found
 
     def source_terms(self, section: etree._Element) -> SourceTerms | None:
         language = self.source_language
         found = self.terms(section, language)
-        texts = [text for text, status, _ in found.entries if status is not Status.deprecated]
-        if not texts:
+        accepted = [t for t in found.ordered() if t.status is not Status.deprecated]
+        if not accepted:
             self.problem(section, f"'{language}' section has no term")
             return None
-        lines = [line for _, status, line in found.entries if status is not Status.deprecated]
-        self.lines[f"{language}.term"] = lines[0] or section.sourceline
-        for index, line in enumerate(lines[1:]):
-            self.lines[f"{language}.variants[{index}]"] = line or section.sourceline
+        self.lines[f"{language}.term"] = accepted[0].line or section.sourceline
+        for index, term in enumerate(accepted[1:]):
+            self.lines[f"{language}.variants[{index}]"] = term.line or section.sourceline
         insensitive = any(_text(note) == CASE_INSENSITIVE for note in _children(section, "note"))
-        return SourceTerms(term=texts[0], variants=tuple(texts[1:]), case_sensitive=not insensitive)
+        return SourceTerms(
+            term=accepted[0].text,
+            variants=tuple(t.text for t in accepted[1:]),
+            case_sensitive=not insensitive,
+        )
+
+    def source_notes(self, section: etree._Element) -> Iterator[str]:
+        """Definitions and notes in the English section belong to the concept."""
+        for element in _children(section, "note", "descrip", "descripGrp"):
+            text = _text(element)
+            if _local(element) == "descripGrp":
+                yield from (_text(e) for e in _children(element, "descrip"))
+            elif _local(element) == "descrip":
+                yield _subject(text) if element.get("type") == "subjectField" else text
+            elif text != CASE_INSENSITIVE:
+                yield text
 
     def target(self, section: etree._Element, language: str) -> TargetTerms | None:
         found = self.terms(section, language)
         preferred: str | None = None
         lists: dict[str, list[str]] = {"forms": [], "admitted": [], "deprecated": []}
-        for text, status, line in found.entries:
+        for term in found.ordered():
+            status = term.status
             if status is None:
-                status = Status.preferred if preferred is None else Status.admitted
+                typed = term.term_type == FULL_FORM or term.term_type in _FORM_TYPES
+                status = Status.preferred if preferred is None or typed else Status.admitted
             if status is Status.preferred and preferred is None:
-                preferred = text
-                self.lines[f"{language}.preferred"] = line or section.sourceline
+                preferred = term.text
+                self.lines[f"{language}.preferred"] = term.line or section.sourceline
                 continue
             name = {"preferred": "forms"}.get(status.value, status.value)
-            self.lines[f"{language}.{name}[{len(lists[name])}]"] = line or section.sourceline
-            lists[name].append(text)
+            self.lines[f"{language}.{name}[{len(lists[name])}]"] = term.line or section.sourceline
+            lists[name].append(term.text)
         if preferred is None and lists["admitted"]:
             preferred = lists["admitted"].pop(0)
         if preferred is None:
             self.problem(section, f"'{language}' section has no preferred or admitted term")
             return None
         details = self.details(section)
+        if grammar := found.grammar():
+            details["grammar"] = "; ".join(filter(None, (str(details.get("grammar", "")), grammar)))
         readings = dict(found.readings)
         return TargetTerms(
             language=language,
@@ -439,6 +549,8 @@ class _EntryReader:
                 notes.extend(_text(e) for e in _children(element, "descrip"))
             elif name == "descrip" and element.get("type") == "definition":
                 notes.append(text)
+            elif name == "descrip" and element.get("type") == "subjectField":
+                notes.append(_subject(text))
             elif name != "note":
                 continue
             elif text.startswith(GRAMMAR_LABEL):
@@ -462,6 +574,17 @@ class _EntryReader:
         if label:
             details["label"] = tuple(label)
         return details
+
+
+def _subject(text: str) -> str:
+    return f"{SUBJECT_LABEL}{text}{'' if text.endswith(('.', '!', '?')) else '.'}"
+
+
+def _unused(base: str, used: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def slug(text: str) -> str:

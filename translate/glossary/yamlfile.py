@@ -44,6 +44,7 @@ FILE_NAMES = {
     Kind.person: "people.yaml",
     Kind.institution: "institutions.yaml",
     Kind.event: "events.yaml",
+    Kind.term: "terms.yaml",
 }
 _LIST_KEYS = ("forms", "admitted", "deprecated", "first-reference", "label")
 _FLAG_KEYS = ("do-not-translate", "indeclinable", "apostrophe")
@@ -59,10 +60,13 @@ class ReadResult:
 
     concepts: list[Concept] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # What was assumed, not wrong (a TBX entry without a kind): reported, never refused.
+    notes: list[Problem] = field(default_factory=list)
 
     def extend(self, other: ReadResult) -> None:
         self.concepts.extend(other.concepts)
         self.problems.extend(other.problems)
+        self.notes.extend(other.notes)
 
 
 def yaml_files(folder: Path) -> list[Path]:
