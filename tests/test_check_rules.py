@@ -124,6 +124,8 @@ NOTHING_TO_TRANSLATE = [
     ("ru", "www.example.com"),
     ("ar", "editor@example.com"),
     ("ru", "flatpages/default.html"),
+    ("ru", "/usr/share/locale/"),
+    ("ar", "./locales/ar/LC_MESSAGES/news.po"),
     ("ar", "settings.py"),
     ("ru", "`translate check`"),
     ("ar", "<br>"),
@@ -145,6 +147,9 @@ STILL_TO_TRANSLATE = [
     ("tr", "Reuters journalists counted."),
     ("ru", "Open https://example.com in a browser"),
     ("ar", "URL of the page"),
+    ("ru", "Yes/No"),  # words with a slash are no path
+    ("ar", "and/or"),
+    ("ru", "Template: flatpages/default.html"),
 ]
 
 

@@ -292,7 +292,7 @@ _UNTRANSLATABLE = re.compile(
     | \{[^{}\s]*\}
     | \b(?:https?|ftp)://\S+ | \bwww\.\S+
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    | (?:[\w.-]*[/\\])+[\w.-]+
+    | (?:[~.]?/)?(?:[\w.-]+/)+[\w-]*\.\w+ | (?<![\w/])/[\w.-]+(?:/[\w.-]+)*/?
     | \b[\w-]+\.(?:html?|txt|py|js|css|json|xml|pot?|mo|ya?ml|toml|csv|png|jpe?g|svg|pdf|zip)\b
     | `[^`]*` | <[^<>]+>
     | \b\w*_\w*\b | \b[a-z]+[A-Z]\w*\b
