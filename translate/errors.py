@@ -79,5 +79,15 @@ class NetworkError(ModelError):
     """The package index or a package could not be fetched."""
 
 
+class WriteError(DragomanError):
+    """A file could not be written (disk full, read-only, no permission); nothing was
+    replaced. The message names the file and the system's reason."""
+
+    def __init__(self, path: Path | str, error: OSError) -> None:
+        self.path = str(path)
+        reason = error.strerror or str(error)
+        super().__init__(f"{self.path}: cannot write: {reason}; no file was changed")
+
+
 class LockError(DragomanError):
     """Another run holds the lock on the catalogs."""

@@ -1,7 +1,13 @@
 """The edges: reading and writing catalogs and other outputs on disk.
 
 Every write goes to a temporary file in the target's folder and is renamed over the target,
-so a reader never sees half a file and a crash leaves the old file intact.
+so a reader never sees half a file and a crash leaves the old file intact. Writes that belong
+together (a run's catalogs, an import's glossary files) are all or nothing: every file is
+first written in full beside its target, and only then are they renamed into place; the
+disk filling up, a read-only folder or a missing permission (any `OSError`) shows while
+writing the temporary files, which are then removed, so no target has changed. Catalogs are
+encoded before that, so text that cannot be written (a lone surrogate from an escape) is
+reported naming file and entry and nothing is written.
 """
 
 from __future__ import annotations
@@ -9,19 +15,42 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from translate.catalog import Catalog
-from translate.errors import CatalogError, LockError
+from translate.catalog import Catalog, Message
+from translate.errors import CatalogError, LockError, WriteError
 from translate.po import decode_po_bytes, read_po, write_po
 
 LOCK_NAME = ".translate.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
 
+# Header fields whose change alone does not make a catalog worth rewriting.
+VOLATILE_HEADER_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-Generator"})
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically, keeping the permissions of an existing file."""
+
+def write_files(
+    contents: Sequence[tuple[Path, bytes]], display: Callable[[Path], str] = str
+) -> None:
+    """Replace every file of `contents` with its bytes, or none of them (`WriteError`
+    naming the file as `display` shows it)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in contents:
+            staged.append((_stage(path, data), path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except OSError as error:
+        raise WriteError(display(path), error) from None
+    finally:
+        for temporary, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """`data` in a temporary file beside `path`, flushed to disk, with `path`'s permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -31,11 +60,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    return Path(temporary)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, keeping the permissions of an existing file."""
+    write_files([(path, data)])
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -58,11 +92,112 @@ def load_catalog(path: Path, display: str | None = None) -> Catalog:
 
 def save_catalog(path: Path, catalog: Catalog) -> bool:
     """Write `catalog` unless the file already holds exactly that text; True if written."""
-    text = write_po(catalog)
-    if path.exists() and path.read_bytes() == text.encode("utf-8"):
+    [changed] = save_catalogs([(path, catalog, None)], str)
+    return changed
+
+
+def save_catalogs(
+    items: Sequence[tuple[Path, Catalog, Catalog | None]], display: Callable[[Path], str]
+) -> list[bool]:
+    """Write each `(path, catalog, old)`, all or nothing; for each, whether it was written.
+
+    `old` is what the file holds (None: unknown or new); when only volatile header fields
+    (dates, generator) would change, the old values are kept and the file stays as it is.
+    Every catalog is encoded before the first write (`catalog_bytes`).
+    """
+    planned: list[tuple[Path, bytes]] = []
+    for path, catalog, old in items:
+        if old is not None and same_content(old, catalog):
+            keep_volatile_fields(old, catalog)
+        planned.append((path, catalog_bytes(catalog, display(path))))
+    changed = [not _holds(path, data, display) for path, data in planned]
+    write_files([item for item, change in zip(planned, changed, strict=True) if change], display)
+    return changed
+
+
+def _holds(path: Path, data: bytes, display: Callable[[Path], str]) -> bool:
+    try:
+        return path.read_bytes() == data
+    except FileNotFoundError:
         return False
-    atomic_write_text(path, text)
-    return True
+    except OSError as error:
+        raise WriteError(display(path), error) from None
+
+
+def catalog_bytes(catalog: Catalog, where: str) -> bytes:
+    """The catalog as the UTF-8 bytes of its PO file; `CatalogError` naming `where` and the
+    entry when some text cannot be encoded (a lone surrogate, which only an escape such as
+    `\\uDC00` in some input can produce)."""
+    text = write_po(catalog)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        found = error.object[error.start]
+        raise CatalogError(
+            where,
+            None,
+            f"{_holder(catalog, found)} holds U+{ord(found):04X}, a lone surrogate that UTF-8 "
+            "cannot encode; nothing was written",
+        ) from None
+
+
+def _holder(catalog: Catalog, char: str) -> str:
+    """Which part of `catalog` holds `char`: the header, or an entry named by its msgid."""
+    header_texts = [*catalog.header_comments, *(f"{k}{v}" for k, v in catalog.header)]
+    if any(char in text for text in header_texts):
+        return "the header"
+    for message in catalog.messages:
+        if any(char in text for text in _texts(message)):
+            shown = message.msgid if len(message.msgid) <= 60 else message.msgid[:57] + "..."
+            return "entry " + shown.encode("ascii", "backslashreplace").decode().join('""')
+    return "the catalog"
+
+
+def _texts(message: Message) -> list[str]:
+    optional = (
+        message.msgctxt,
+        message.msgid_plural,
+        message.previous_msgctxt,
+        message.previous_msgid,
+        message.previous_msgid_plural,
+    )
+    return [
+        message.msgid,
+        message.msgstr,
+        *message.msgstr_plural.values(),
+        *message.flags,
+        *message.references,
+        *message.translator_comments,
+        *message.extracted_comments,
+        *(text for text in optional if text is not None),
+    ]
+
+
+def same_content(old: Catalog, new: Catalog) -> bool:
+    """Equal but for volatile header fields (dates, generator version)."""
+
+    def stable(catalog: Catalog) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in catalog.header if k not in VOLATILE_HEADER_FIELDS]
+
+    return (
+        stable(old) == stable(new)
+        and old.header_comments == new.header_comments
+        and old.header_flags == new.header_flags
+        and _unplaced(old) == _unplaced(new)
+    )
+
+
+def keep_volatile_fields(old: Catalog, new: Catalog) -> None:
+    """Carry the old dates and generator into `new`, so an unchanged catalog stays byte-equal."""
+    for name in VOLATILE_HEADER_FIELDS:
+        value = old.header_field(name)
+        if value is not None and new.header_field(name) is not None:
+            new.set_header_field(name, value)
+
+
+def _unplaced(catalog: Catalog) -> list[Message]:
+    """The messages without the line numbers they were read at."""
+    return [replace(message, line=None) for message in catalog.messages]
 
 
 @contextlib.contextmanager
@@ -74,15 +209,17 @@ def catalogs_lock(directory: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Ite
     from filelock import FileLock, Timeout
 
     created = not directory.exists()
-    directory.mkdir(parents=True, exist_ok=True)
     lock = FileLock(directory / LOCK_NAME)
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         lock.acquire(timeout=timeout)
-    except Timeout:
+    except Timeout:  # an OSError too: before the general case
         raise LockError(
             f"{directory}: another translate run is writing these catalogs "
             f"(lock {LOCK_NAME} held for more than {timeout:g}s); try again when it ends"
         ) from None
+    except OSError as error:
+        raise WriteError(directory / LOCK_NAME, error) from None
     try:
         yield
     finally:

@@ -13,7 +13,7 @@ from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import InputError, ModelError
 from translate.evaluate import Evaluation, reviewed_references, score
-from translate.files import catalogs_lock, load_catalog, save_catalog
+from translate.files import catalogs_lock, load_catalog, save_catalogs
 from translate.glossary.model import Glossary
 from translate.memory import memory_from_catalogs
 from translate.merge import Origin, Unit, merge_catalog, plan_units
@@ -24,10 +24,8 @@ from translate.template import (
     GLOSSARY_FIELD,
     MT_FIELD,
     build_template,
-    keep_volatile_fields,
     po_header,
     po_header_comments,
-    same_content,
 )
 from translate.terms import GlossaryStage
 
@@ -103,21 +101,27 @@ def existing_templates(config: Config, sources: Sequence[Source]) -> dict[str, C
     return found
 
 
-def write_catalog(path: Path, catalog: Catalog, old: Catalog | None) -> Written:
-    """Save `catalog` over `old` (what the file holds), leaving the file untouched when only
-    volatile header fields would change."""
-    if old is not None and same_content(old, catalog):
-        keep_volatile_fields(old, catalog)
-    return Written(path=path, changed=save_catalog(path, catalog))
+def write_catalogs(
+    config: Config, items: Sequence[tuple[Path, Catalog, Catalog | None]]
+) -> list[Written]:
+    """Save each `(path, catalog, old)`, `old` being what the file holds, all or nothing:
+    every catalog is encoded before the first write, and a file whose content would change
+    only in volatile header fields is left as it is."""
+    changed = save_catalogs(items, config.display_path)
+    return [Written(path, flag) for (path, _, _), flag in zip(items, changed, strict=True)]
 
 
 def extract(config: Config, sources: Sequence[Source]) -> list[Written]:
     """Write one POT template per source into the locales folder."""
     old = existing_templates(config, sources)
-    return [
-        write_catalog(template_path(config, source), template, old.get(source.stem))
-        for source, template in zip(sources, build_templates(config, sources).values(), strict=True)
-    ]
+    templates = build_templates(config, sources)
+    return write_catalogs(
+        config,
+        [
+            (template_path(config, source), templates[source.stem], old.get(source.stem))
+            for source in sources
+        ],
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,8 +216,10 @@ def run(
 ) -> RunReport:
     """Produce or update every catalog of `sources` × `languages`, and their templates.
 
-    Everything is read and planned before the first write, so bad input or a missing model
-    under `--mt require` leaves the folder as it was.
+    Everything is read, planned, translated, merged and encoded before the first write, and
+    the files are then written all or nothing (`write_catalogs`): bad input, a missing model
+    under `--mt require`, text that cannot be encoded, a full disk or a read-only folder
+    leave the folder as it was.
     """
     report = RunReport()
     terms = GlossaryStage(glossary) if glossary is not None else None
@@ -229,16 +235,19 @@ def run(
         for language, translator in translators.items():
             language_jobs = [job for job in jobs if job.language == language]
             _machine_translate(language_jobs, translator, terms, progress)
-        report.templates = [
-            write_catalog(
-                template_path(config, source),
-                templates[source.stem],
-                old_templates.get(source.stem),
-            )
-            for source in sources
+        written = write_catalogs(
+            config,
+            [
+                (template_path(config, s), templates[s.stem], old_templates.get(s.stem))
+                for s in sources
+            ]
+            + [(job.path, _merge(job), job.existing) for job in jobs],
+        )
+        report.templates = written[: len(sources)]
+        report.catalogs = [
+            _catalog_report(job, result.changed)
+            for job, result in zip(jobs, written[len(sources) :], strict=True)
         ]
-        for job in jobs:
-            report.catalogs.append(_write_job(config, job))
     return report
 
 
@@ -335,7 +344,7 @@ def _machine_translate(
             job.enforced += result.glossary_clean
 
 
-def _write_job(config: Config, job: _Job) -> CatalogReport:
+def _merge(job: _Job) -> Catalog:
     header = po_header(
         job.existing.header if job.existing else [],
         job.template.header,
@@ -345,14 +354,17 @@ def _write_job(config: Config, job: _Job) -> CatalogReport:
     catalog = merge_catalog(job.template, job.existing, job.units, header)
     if job.existing is None:
         catalog.header_comments = po_header_comments(job.source.document.name, job.language)
-    written = write_catalog(job.path, catalog, job.existing)
+    return catalog
+
+
+def _catalog_report(job: _Job, changed: bool) -> CatalogReport:
     origins: dict[str, int] = {}
     for unit in job.units:
         origins[unit.origin.value] = origins.get(unit.origin.value, 0) + 1
     return CatalogReport(
         path=job.path,
         language=job.language,
-        changed=written.changed,
+        changed=changed,
         origins=origins,
         enforced=job.enforced,
         with_names=job.with_names,

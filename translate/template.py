@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from translate import GENERATOR
@@ -14,9 +13,6 @@ from translate.segment import Segment
 # that produced the machine translations in a catalog.
 GLOSSARY_FIELD = "X-Dragoman-Glossary"
 MT_FIELD = "X-Dragoman-MT"
-
-# Header fields whose change alone does not make a catalog worth rewriting.
-VOLATILE_HEADER_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-Generator"})
 
 
 def timestamp(moment: datetime | None = None) -> str:
@@ -62,33 +58,6 @@ def template_header(project: str, source_language: str) -> list[tuple[str, str]]
         ("X-Generator", GENERATOR),
         ("X-Source-Language", source_language),
     ]
-
-
-def same_content(old: Catalog, new: Catalog) -> bool:
-    """Equal but for volatile header fields (dates, generator version)."""
-
-    def stable(catalog: Catalog) -> list[tuple[str, str]]:
-        return [(k, v) for k, v in catalog.header if k not in VOLATILE_HEADER_FIELDS]
-
-    return (
-        stable(old) == stable(new)
-        and old.header_comments == new.header_comments
-        and old.header_flags == new.header_flags
-        and _unplaced(old) == _unplaced(new)
-    )
-
-
-def keep_volatile_fields(old: Catalog, new: Catalog) -> None:
-    """Carry the old dates and generator into `new`, so an unchanged catalog stays byte-equal."""
-    for name in VOLATILE_HEADER_FIELDS:
-        value = old.header_field(name)
-        if value is not None and new.header_field(name) is not None:
-            new.set_header_field(name, value)
-
-
-def _unplaced(catalog: Catalog) -> list[Message]:
-    """The messages without the line numbers they were read at."""
-    return [replace(message, line=None) for message in catalog.messages]
 
 
 def po_header(

@@ -2,18 +2,20 @@
 
 Every command parses options, calls library functions and prints. Results go to stdout,
 progress and diagnostics to stderr. Expected errors (`DragomanError`) become one line on
-stderr and an exit code here, in one place: 0 ok, 1 findings or failure, 2 bad input.
+stderr and an exit code here, in one place: 0 ok, 1 findings or failure, 2 bad input; so
+do Click's usage errors (exit 2) and any system error (`OSError`) an edge did not map.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import typer
 
 from translate import __version__
 from translate.cli import catalogs, check, evaluate, glossary, models
-from translate.errors import DragomanError
+from translate.errors import EXIT_FAILURE, DragomanError
 
 app = typer.Typer(
     name="translate",
@@ -47,10 +49,33 @@ def _root(
 
 def main() -> None:
     try:
-        app(prog_name="translate")
+        status = app(prog_name="translate", standalone_mode=False)
     except DragomanError as error:
-        print(f"translate: error: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        print("translate: interrupted", file=sys.stderr)
-        sys.exit(130)
+        _fail(str(error), error.exit_code)
+    except typer.TyperException as error:  # Click's usage errors
+        if "\n" in error.format_message():  # a command given nothing to do: its help
+            error.show()
+            sys.exit(error.exit_code)
+        _fail(_usage_line(error), error.exit_code)
+    except typer.Abort:  # end of input at a prompt (Typer turns Ctrl-C into exit 130)
+        _fail("aborted", EXIT_FAILURE)
+    except OSError as error:
+        # The edges map what they expect to domain errors; anything else from the system
+        # is still one line naming the file.
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"{where}{error.strerror or error}", EXIT_FAILURE)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _usage_line(error: typer.TyperException) -> str:
+    """Click's message for a usage error on one line, with where to read more."""
+    message = " ".join(error.format_message().split())
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        message += f" (see `{context.command_path} --help`)"
+    return message
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    print(f"translate: error: {message}", file=sys.stderr)
+    sys.exit(code)

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from translate.config import Config, load_config
+from translate.errors import InputError
 from translate.glossary.model import Glossary
 
 LocalesOption = Annotated[
@@ -48,7 +49,7 @@ def project_glossary(config: Config, explicit: Path | None, no_glossary: bool) -
     """The glossary a command uses: none with --no-glossary; the configured folder when it
     exists (an explicit --glossary must exist)."""
     if explicit is not None and no_glossary:
-        raise typer.BadParameter("give --glossary or --no-glossary, not both")
+        raise InputError("give --glossary or --no-glossary, not both")
     if no_glossary or (explicit is None and not config.glossary_dir.exists()):
         return None
     from translate.glossary import load_glossary
@@ -80,5 +81,5 @@ def parse_languages(value: str | None, default: tuple[str, ...]) -> tuple[str, .
         return default
     languages = tuple(part.strip() for part in value.split(",") if part.strip())
     if not languages:
-        raise typer.BadParameter("give at least one language code, e.g. --to ar,tr,ru")
+        raise InputError("give at least one language code, e.g. --to ar,tr,ru")
     return languages

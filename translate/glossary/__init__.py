@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate.errors import GlossaryError
-from translate.files import atomic_write_text
+from translate.files import write_files
 from translate.glossary.model import (
     Concept,
     Glossary,
@@ -253,11 +253,8 @@ def save_yaml_folder(
         raise GlossaryError(
             display or str(folder), None, f"already holds {names}; use --force to replace them"
         )
-    written = []
-    for name, text in files.items():
-        target = folder / name
-        atomic_write_text(target, text)
-        written.append(target)
+    written = [folder / name for name in files]
+    write_files([(path, files[path.name].encode("utf-8")) for path in written])
     for stale in existing:
         if stale.name not in files:
             stale.unlink()
