@@ -154,12 +154,51 @@ def test_plural_and_context_entries():
         ('"orphan"\n', 1, "string continuation without a keyword"),
         ('msgid "a"\nmsgstr[0] "b"\n', 1, "msgstr[N] without msgid_plural"),
         ('#~ msgid "a"\nmsgstr "b"\n', 2, "obsolete (#~) and active lines mixed"),
+        ('msgid "a"\nmsgstr "\\xFFFFFFFFFFFFFFFFFFFFFFFF"\n', 2, "escape sequence \\xFFFFFFFFFF"),
+        ('msgid "a"\nmsgstr "\\777"\n', 2, "escape sequence \\777 is above one byte"),
+        ('msgid "a"\nmsgstr "x\\0"\n', 2, "escape sequence \\0 is a NUL byte"),
+        ('msgid "a"\nmsgstr "\\xC3("\n', 2, "escaped bytes are not valid utf-8"),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr[1] "c"\n', 3, "plural form msgstr[1] where"),
+        (
+            'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[2] "d"\n',
+            4,
+            "plural form msgstr[2] where msgstr[1] is expected",
+        ),
+        (
+            'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[99999999999999999999999] "d"\n',
+            4,
+            "plural form msgstr[999999999999…] where msgstr[1] is expected",
+        ),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr[00] "c"\n', 3, "plural form msgstr[00] where"),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr "x"\nmsgstr[0] "c"\n', 1, "both msgstr and"),
     ],
 )
 def test_syntax_errors_name_file_and_line(text, line, message):
     with pytest.raises(CatalogError) as caught:
         read_po(text, "locales/tr/LC_MESSAGES/x.po")
     assert str(caught.value).startswith(f"locales/tr/LC_MESSAGES/x.po:{line}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ('"\\303\\251t\\xC3\\xA9"', "été"),
+        ('"\\303"\n"\\251"', "é"),  # one character's bytes on two lines, as GNU joins them
+        ('"\\x41\\102"', "AB"),
+    ],
+)
+def test_octal_and_hex_escapes_are_bytes_of_the_charset(body, text):
+    for entry in (f'msgid "a"\nmsgstr {body}\n', f'msgctxt "c"\nmsgid "a"\nmsgstr {body}\n'):
+        assert read_po(entry).messages[0].msgstr == text
+
+
+def test_escaped_bytes_follow_the_declared_charset(tmp_path):
+    path = tmp_path / "koi8.po"
+    path.write_bytes(
+        b'msgid ""\nmsgstr "Content-Type: text/plain; charset=KOI8-R\\n"\n\n'
+        b'msgid "a"\nmsgstr "\\xE1\xc2"\n'
+    )
+    assert load_catalog(path).messages[0].msgstr == "Аб"  # KOI8-R: E1 is А, C2 is б
 
 
 def test_invalid_utf8_catalog_is_located(tmp_path):

@@ -87,7 +87,8 @@ def load_catalog(path: Path, display: str | None = None) -> Catalog:
         raise CatalogError(where, None, "no such file") from None
     except OSError as error:
         raise CatalogError(where, None, f"cannot read: {error.strerror}") from None
-    return read_po(decode_po_bytes(data, where), where)
+    text, charset = decode_po_bytes(data, where)
+    return read_po(text, where, charset)
 
 
 def save_catalog(path: Path, catalog: Catalog) -> bool:

@@ -11,6 +11,7 @@ read `file:line: message` and checks can point at the entry.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import re
 import unicodedata
@@ -49,6 +50,11 @@ _UNESCAPES = {
     "?": "?",
 }
 _ESCAPE_SEQUENCE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+# Octal and hex escapes stand for bytes of the file's charset, as in GNU gettext: `\303\251`
+# is "é" in a UTF-8 catalog. `unescape` keeps a byte above 0x7F as the lone surrogate
+# U+DC80..U+DCFF (Python's surrogateescape convention) until the string's lines are joined,
+# since a character's bytes may be split across lines; `decode_escaped_bytes` then decodes them.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def unescape(text: str) -> str:
@@ -58,15 +64,31 @@ def unescape(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         octal, hexa, char = match.groups()
-        if octal:
-            return chr(int(octal, 8))
-        if hexa:
-            return chr(int(hexa, 16))
+        if octal or hexa:
+            digits = hexa.lstrip("0") if hexa else ""
+            # Bounded before int(): GNU silently truncates `\xFFFFFFFFFFFF` to one byte.
+            value = int(octal, 8) if octal else int(digits or "0", 16) if len(digits) <= 2 else 256
+            if value > 0xFF:
+                raise ValueError(f"escape sequence {match.group(0)[:12]} is above one byte")
+            if value == 0:
+                raise ValueError(f"escape sequence {match.group(0)} is a NUL byte")
+            return chr(value) if value < 0x80 else chr(0xDC00 + value)
         if char in _UNESCAPES:
             return _UNESCAPES[char]
         raise ValueError(f"invalid escape sequence \\{char}")
 
     return _ESCAPE_SEQUENCE.sub(replace, text)
+
+
+def decode_escaped_bytes(text: str, charset: str) -> str:
+    """`text` with the bytes that `unescape` kept as surrogates decoded in `charset`;
+    `ValueError` if they are not valid there."""
+    if _ESCAPED_BYTE.search(text) is None:
+        return text
+    try:
+        return text.encode(charset, "surrogateescape").decode(charset)
+    except UnicodeError:
+        raise ValueError(f"escaped bytes are not valid {charset}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,7 +471,7 @@ def write_po(catalog: Catalog, width: int = PAGE_WIDTH) -> str:
 # ---------------------------------------------------------------------------------------------
 # Reading
 
-_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*"(.*)"[ \t]*$')
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]+)\])?)[ \t]*"(.*)"[ \t]*$')
 _CONTINUATION = re.compile(r'^"(.*)"[ \t]*$')
 # The common entry, read in one go by `_Parser.simple_entry`: comment lines (not `#~`, `#|`),
 # msgid and msgstr each with continuation lines, then a blank line or the end. Anything else
@@ -464,7 +486,13 @@ _SIMPLE_ENTRY = re.compile(
 )
 # The body of each continuation line the simple entry's pattern accepted.
 _BODIES = re.compile(r'^[ \t]*"(.*)"[ \t]*\r?$', re.MULTILINE)
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+# The header entry (`msgid ""` straight after a line start, then msgstr lines) and the charset
+# its Content-Type names, found in the bytes before decoding them.
+_HEADER_ENTRY = re.compile(
+    rb'^[ \t]*msgid[ \t]*""[ \t]*\r?\n[ \t]*msgstr[ \t]*((?:"[^\n]*"[ \t]*\r?\n?[ \t]*)+)',
+    re.MULTILINE,
+)
+_CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
 
 
 class _Entry:
@@ -479,6 +507,7 @@ class _Entry:
         self.extracted: list[str] = []
         self.obsolete = False
         self.msgid_line: int | None = None
+        self.escapes = False  # a string has a backslash escape (to decode escaped bytes)
         self.first_line: int | None = None
         self.continues: list[str] | None = None
 
@@ -492,8 +521,9 @@ class _Entry:
 
 
 class _Parser:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, charset: str) -> None:
         self.path = path
+        self.charset = charset
         self.catalog = Catalog()
         self.seen: dict[tuple[str | None, str], int] = {}
         self.entry = _Entry()
@@ -564,7 +594,14 @@ class _Parser:
         text = "".join(parts)
         if "\\" in text or '"' in text:  # escapes to decode, or errors to report by line
             text = "".join(self.decode(part, number + index) for index, part in enumerate(parts))
+            text = self.escaped_bytes(text, number)
         return text, number + len(parts) - 1
+
+    def escaped_bytes(self, text: str, number: int) -> str:
+        try:
+            return decode_escaped_bytes(text, self.charset)
+        except ValueError as error:
+            raise self.error(number, str(error)) from None
 
     def feed(self, line: str, number: int) -> None:
         if not line:
@@ -625,8 +662,8 @@ class _Parser:
         target = entry.previous if previous else entry.fields
         if keyword in target:
             raise self.error(number, f"duplicate {keyword} in one entry")
-        if index is not None and keyword != f"msgstr[{int(index)}]":
-            raise self.error(number, f"malformed plural index in {keyword}")
+        if index is not None:
+            self.check_plural_index(target, index, number)
         if not previous:
             if keyword.startswith("msgstr") and "msgid" not in entry.fields:
                 raise self.error(number, f"{keyword} without a msgid before it")
@@ -636,6 +673,21 @@ class _Parser:
                 entry.msgid_line = number
         target[keyword] = [self.decode(body, number)]
         entry.continues = target[keyword]
+        entry.escapes = entry.escapes or "\\" in body
+
+    def check_plural_index(self, fields: dict[str, list[str]], index: str, number: int) -> None:
+        """msgstr[N] must count 0, 1, 2… as msgfmt requires (an index is compared as text, so
+        that a hostile `msgstr[99999…]` costs nothing). Their number is not held against the
+        header's nplurals: msgfmt refuses a mismatch only under --check, and Django's own fr,
+        es, it and pt catalogs have three forms under nplurals=2."""
+        expected = str(sum(1 for key in fields if key.startswith("msgstr[")))
+        if index != expected:
+            shown = index if len(index) <= 12 else index[:12] + "…"
+            raise self.error(
+                number,
+                f"plural form msgstr[{shown}] where msgstr[{expected}] is expected"
+                " (indices count up from 0)",
+            )
 
     def continuation(self, line: str, number: int) -> None:
         match = _CONTINUATION.match(line)
@@ -647,6 +699,7 @@ class _Parser:
         if self.entry.continues is None:
             raise self.error(number, "string continuation without a keyword before it")
         self.entry.continues.append(self.decode(match.group(1), number))
+        self.entry.escapes = self.entry.escapes or "\\" in line
 
     def decode(self, body: str, number: int) -> str:
         if _has_unescaped_quote(body):
@@ -664,8 +717,12 @@ class _Parser:
             if entry.previous or entry.flags or entry.references:
                 raise self.error(entry.first_line or number, "comments without an entry")
             return  # trailing free comments are tolerated, as by msgfmt
-        fields = {key: "".join(parts) for key, parts in entry.fields.items()}
         where = entry.msgid_line or entry.first_line or number
+        fields = {key: "".join(parts) for key, parts in entry.fields.items()}
+        previous = {key: "".join(parts) for key, parts in entry.previous.items()}
+        if entry.escapes:
+            fields = {key: self.escaped_bytes(value, where) for key, value in fields.items()}
+            previous = {key: self.escaped_bytes(value, where) for key, value in previous.items()}
         plural_forms = {
             int(key[7:-1]): value for key, value in fields.items() if key.startswith("msgstr[")
         }
@@ -675,7 +732,8 @@ class _Parser:
             raise self.error(where, "msgid_plural without msgstr[0]")
         if "msgid_plural" not in fields and plural_forms:
             raise self.error(where, "msgstr[N] without msgid_plural")
-        previous = {key: "".join(parts) for key, parts in entry.previous.items()}
+        if "msgstr" in fields and plural_forms:
+            raise self.error(where, "both msgstr and msgstr[N] in one entry")
         self.add(
             Message(
                 msgid=fields["msgid"],
@@ -738,26 +796,39 @@ def _parse_header(text: str) -> list[tuple[str, str]]:
     return fields
 
 
-def decode_po_bytes(data: bytes, path: str) -> str:
-    """Decode a PO file: UTF-8 unless its header names another charset."""
+def declared_charset(data: bytes, path: str) -> tuple[str, str]:
+    """The charset a PO file's header declares, as written there and as a Python codec name
+    (UTF-8 when it declares none, or gettext's placeholder `CHARSET`)."""
+    header = _HEADER_ENTRY.search(data)
+    declared = _CHARSET.search(header.group(1)) if header else None
+    if declared is None:
+        return "UTF-8", "utf-8"
+    name = declared.group(1).decode("ascii", "replace")
+    if name.upper() == "CHARSET":
+        return "UTF-8", "utf-8"
+    try:
+        return name, codecs.lookup(name).name
+    except LookupError:
+        line = data.count(b"\n", 0, header.start(1)) + 1 if header else None
+        raise CatalogError(path, line, f"unknown charset {name!r} in the header") from None
+
+
+def decode_po_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """A PO file's text, decoded in the charset its header declares, and that charset's
+    Python codec name."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    name, codec = declared_charset(data, path)
     try:
-        return data.decode("utf-8")
+        return data.decode(codec), codec
     except UnicodeDecodeError as error:
-        declared = _CHARSET.search(data[:4096])
-        charset = declared.group(1).decode("ascii") if declared else "UTF-8"
-        if charset.upper().replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET"):
-            try:
-                return data.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                pass
         line = data.count(b"\n", 0, error.start) + 1
         raise CatalogError(
-            path, line, f"invalid {charset} at byte offset {error.start} ({error.reason})"
+            path, line, f"invalid {name} at byte offset {error.start} ({error.reason})"
         ) from None
 
 
-def read_po(text: str, path: str = "<string>") -> Catalog:
-    """Parse PO text; a syntax error raises `CatalogError` with the file and line."""
-    return _Parser(path).parse(text)
+def read_po(text: str, path: str = "<string>", charset: str = "utf-8") -> Catalog:
+    """Parse PO text; a syntax error raises `CatalogError` with the file and line. `charset`
+    is the file's, in which octal and hex escapes are bytes."""
+    return _Parser(path, charset).parse(text)
