@@ -110,6 +110,15 @@ def test_seed_paragraphs_are_given_back_by_their_segments():
             "The talks ended shortly after 2 a.m. Both sides said progress had been made.",
             ["The talks ended shortly after 2 a.m.", "Both sides said progress had been made."],
         ),
+        # A day after its month, although pysbd reads `30. … 31.` as a numbered list.
+        (
+            "Profits rose in the quarter ended Sept. 30. Costs fell until Jan. 31. Sales rose.",
+            [
+                "Profits rose in the quarter ended Sept. 30.",
+                "Costs fell until Jan. 31.",
+                "Sales rose.",
+            ],
+        ),
         # Chained company suffixes are one name.
         ("A spokesman for Syria Trading Co. Ltd., denied the report.", None),
         ("Greenfield Bros. Inc. said it would buy a rival.", None),

@@ -42,9 +42,10 @@ from translate.source import Document
 # 1,000 characters, and cutting the seed or the news set at this limit changes no segment.
 MAX_PARAGRAPH_CHARS = 1000
 
-CLOSING_QUOTES = "”’\"'»"
-_LEADING_CLOSER = re.compile(r"^([”’»\"']+)\s*")
-_ENDS_WITH_QUOTED_QUESTION = re.compile(r"[?!][”’\"'»]+$")
+_OPENERS = "“‘\"'«"
+_CLOSERS = "”’\"'»"
+_LEADING_CLOSER = re.compile(rf"^([{_CLOSERS}]+)\s*")
+_ENDS_WITH_QUOTED_QUESTION = re.compile(rf"[?!][{_CLOSERS}]+$")
 # An attribution after a quotation: `Kerry said`, `she asked`, `a Syrian source told Reuters`.
 _SPEECH_VERBS = (
     "said|says|told|added|asked|asks|replied|wrote|writes|declared|insisted|continued|"
@@ -66,7 +67,7 @@ def _words(text: str) -> frozenset[str]:
 # settled in wire copy; a word on none of them leaves pysbd's decision as it was.
 # Words that begin sentences far more often than they continue a name after `U.N.` or `Inc.`:
 # pronouns, articles and determiners, quantifiers, and clause-opening adverbs and conjunctions.
-SENTENCE_STARTERS = _words(
+_SENTENCE_STARTERS = _words(
     """
     A An The This That These Those Its It He She We They I You His Her Their Our My Your
     There Here Some Most Many Others Other Both All Several Few Each Every Neither Either
@@ -75,7 +76,7 @@ SENTENCE_STARTERS = _words(
     After Before In On At By As For"""
 )
 # Words that follow a time of day inside a sentence: `at 5 a.m. Friday`, `10 a.m. EST`.
-CALENDAR_WORDS = _words(
+_CALENDAR_WORDS = _words(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
@@ -83,17 +84,16 @@ CALENDAR_WORDS = _words(
 )
 _TIMES_OF_DAY = frozenset({"a.m.", "p.m."})
 # Suffixes that end a company's name and may be chained: `Co. Ltd.`, `Bros. Inc.`.
-COMPANY_SUFFIXES = _words("Co. Cos. Corp. Inc. Ltd. Bros. LLC PLC Plc S.A. N.V. AG AB Oy GmbH SpA")
+_COMPANY_SUFFIXES = _words("Co. Cos. Corp. Inc. Ltd. Bros. LLC PLC Plc S.A. N.V. AG AB Oy GmbH SpA")
 # Abbreviations that often end a sentence: a name that can close a clause, or a time.
-_ENDS_SENTENCES = frozenset({"Jr.", "Sr.", "a.m.", "p.m."}) | COMPANY_SUFFIXES
+_ENDS_SENTENCES = frozenset({"Jr.", "Sr.", "a.m.", "p.m."}) | _COMPANY_SUFFIXES
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.N., U.S., D.C.
 # After a capitalized name these are addresses (`Main St.`), and an address may end a sentence.
 _STREET_SUFFIXES = frozenset({"St.", "Ave.", "Rd.", "Blvd."})
-_OPENERS = "“‘\"'«"
-_CLOSERS = "”’\"'»"
-# A full stop, question or exclamation mark, its closing quotes, spaces, and a capital letter
-# (perhaps after an opening quote): where a sentence may end inside what pysbd kept together.
-_CANDIDATE = re.compile(rf"[.?!]([{_CLOSERS}]*) +(?=([{_OPENERS}]?)[A-Z])")
+# A full stop, its closing quotes, spaces, and a capital letter (perhaps after an opening
+# quote): where a sentence may end inside what pysbd kept together. pysbd's decisions on ? and
+# ! stand.
+_CANDIDATE = re.compile(rf"\.([{_CLOSERS}]*) +(?=([{_OPENERS}]?)[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -231,11 +231,11 @@ def _ends_here(sentence: str, match: re.Match[str], *, inside_quote: bool) -> bo
     word_start = sentence.rfind(" ", 0, match.start()) + 1
     word = sentence[word_start : match.start() + 1].lstrip("([" + _OPENERS)
     following = _next_word(sentence, match.end())
-    if following in CALENDAR_WORDS or not word.endswith("."):
-        return False  # a time's day or zone follows; pysbd's decisions on ? and ! stand
+    if following in _CALENDAR_WORDS:
+        return False
     if _is_abbreviation(word):
         if _DOTTED_ACRONYM.match(word) or word in _ENDS_SENTENCES:
-            return following in SENTENCE_STARTERS
+            return following in _SENTENCE_STARTERS
         return word in _STREET_SUFFIXES and _after_name(sentence, word_start)
     if not word[:-1] or not word[-2].isalpha():
         return False
@@ -297,9 +297,19 @@ def _closes_open_quote(sentence: str, closer: re.Match[str]) -> bool:
 
 
 def _join_false_boundaries(sentences: list[str]) -> list[str]:
-    """Join what pysbd split inside a time (`5 a.m. | Friday`) or a company (`Co. | Ltd.`)."""
+    """Join what pysbd split inside a time (`5 a.m. | Friday`) or a company (`Co. | Ltd.`).
+
+    pysbd reads `…ended Sept. 30. Profits… until Jan. 31. Sales…` as a numbered list and
+    splits before the day; the day goes back to its month, and what follows it stays apart.
+    """
     result: list[str] = []
     for sentence in sentences:
+        day = _LEADING_DAY.match(sentence)
+        if result and day and _MONTH_END.search(result[-1]):
+            result[-1] = f"{result[-1]} {day.group(1)}"
+            sentence = sentence[day.end() :]
+            if not sentence:
+                continue
         if result and _continues(result[-1], sentence):
             result[-1] = f"{result[-1]} {sentence}"
         else:
@@ -307,12 +317,16 @@ def _join_false_boundaries(sentences: list[str]) -> list[str]:
     return result
 
 
+_LEADING_DAY = re.compile(r"^([0-3]?\d\.)(?: +|$)")
+_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def _continues(previous: str, sentence: str) -> bool:
     last = previous.rsplit(maxsplit=1)[-1]
     first = sentence.split(maxsplit=1)[0].rstrip(",;:")
     if last in _TIMES_OF_DAY:
-        return first.rstrip(".") in CALENDAR_WORDS
-    return last in COMPANY_SUFFIXES and first in COMPANY_SUFFIXES
+        return first.rstrip(".") in _CALENDAR_WORDS
+    return last in _COMPANY_SUFFIXES and first in _COMPANY_SUFFIXES
 
 
 def _join_attributions(sentences: list[str]) -> list[str]:
