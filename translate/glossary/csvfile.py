@@ -13,6 +13,11 @@ glossary exported and imported again is the same glossary: `language`, `kind`, `
 `do_not_translate`, `indeclinable`, `apostrophe`, `pronunciation`, `grammar` and `reference`
 (the source of the choice). Lists are
 separated by ` | `; pronunciations are written `form: reading`.
+
+A cell a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or
+a carriage return) is written with a leading `'`, as OWASP recommends against CSV
+injection, and read back without it; a cell that starts with `'` before such a character
+gets one more, so every text survives the round trip.
 """
 
 from __future__ import annotations
@@ -71,8 +76,25 @@ def write_csv(glossary: Glossary, language: str | None = None) -> str:
     writer.writeheader()
     for concept in glossary:
         for row in _rows(concept, language):
-            writer.writerow(row)
+            writer.writerow({column: _defuse(cell) for column, cell in row.items()})
     return output.getvalue()
+
+
+# What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP, "CSV
+# Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(cell: str) -> bool:
+    return cell.startswith(_FORMULA_START) or (cell.startswith("'") and _needs_quote(cell[1:]))
+
+
+def _defuse(cell: str) -> str:
+    return "'" + cell if _needs_quote(cell) else cell
+
+
+def _restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _needs_quote(cell[1:]) else cell
 
 
 def _rows(concept: Concept, language: str | None) -> Iterator[dict[str, str]]:
@@ -196,7 +218,9 @@ class _RowReader:
         self.result.problems.append(Problem(self.path, self.line, message))
 
     def read(self, row: dict[str, str | None], assembled: dict[str, _Partial]) -> None:
-        cells = {key: (value or "").strip() for key, value in row.items() if key is not None}
+        cells = {
+            key: _restore(value or "").strip() for key, value in row.items() if key is not None
+        }
         if not any(cells.values()):
             return
         english = {

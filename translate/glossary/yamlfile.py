@@ -9,16 +9,19 @@ by `glossary/schema.json`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translate.errors import GlossaryError
 from translate.glossary.model import Concept, Glossary, Kind, Location, SourceTerms, TargetTerms
 from translate.glossary.validate import ID_PATTERN, LANGUAGE_PATTERN, Problem
+from translate.limits import MAX_NESTING
 
 SUFFIXES = (".yaml", ".yml")
 CONCEPT_KEYS = ("id", "kind", "note")
@@ -52,6 +55,7 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -111,14 +115,58 @@ def read_yaml_text(text: str, path: str, source_language: str = "en") -> ReadRes
 def _compose(text: str) -> Node | None:
     """The node tree of `text`, by libyaml when PyYAML has it (over ten times faster: the
     glossary is read on every `translate check`); a file libyaml rejects is composed again
-    by the pure-Python parser, whose error messages the reader reports."""
+    by the pure-Python parser, whose error messages the reader reports. Either way the tree
+    is checked for what the reader cannot take (`_check_tree`)."""
     loader = getattr(yaml, "CSafeLoader", None)
+    root = None
     if loader is not None:
         try:
-            return yaml.compose(text, Loader=loader)
+            root = yaml.compose(text, Loader=loader)
         except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+            loader = None
+    if loader is None:
+        root = yaml.compose(text, Loader=_NestingLimitedLoader)
+    if root is not None:
+        _check_tree(root)
+    return root
+
+
+class _NestingLimitedLoader(yaml.SafeLoader):
+    """PyYAML's composer recurses once per level; it stops at `MAX_NESTING` instead of at
+    Python's recursion limit."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                mark = self.peek_event().start_mark
+                raise ComposerError(None, None, f"nested deeper than {MAX_NESTING} levels", mark)
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+
+def _check_tree(root: Node) -> None:
+    """Refuse nesting deeper than `MAX_NESTING` and text holding a lone surrogate (which only
+    an escape like "\\uDC00" makes, and which no file can hold), walking the tree without
+    recursion."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            message = f"nested deeper than {MAX_NESTING} levels"
+            raise ComposerError(None, None, message, node.start_mark)
+        if isinstance(node, ScalarNode):
+            if (found := _SURROGATE.search(node.value)) is not None:
+                message = f"U+{ord(found.group()):04X} is a lone surrogate, not a character"
+                raise ComposerError(None, None, message, node.start_mark)
+        elif isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
 
 
 class _FileReader:
