@@ -151,8 +151,8 @@ def test_json_report(project: Path) -> None:
     ]
 
 
-def test_only_fuzzy_entries(project: Path) -> None:
-    result = run_translate("check", "--format", "json", "--include", "fuzzy", cwd=project)
+def test_only_drafts(project: Path) -> None:
+    result = run_translate("check", "--format", "json", "--include", "drafts", cwd=project)
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert rules == ["glossary-deprecated"]
 

@@ -17,8 +17,7 @@ import polib
 import pytest
 
 from tests.support.cli import run_translate
-from translate.catalog import Catalog, Message
-from translate.check.findings import Include
+from translate.catalog import Catalog, Include, Message
 from translate.check.index import GlossaryIndex
 from translate.check.reference import FIRST_REFERENCE, LABEL, PhraseMatcher, article_order
 from translate.check.runner import check_catalog

@@ -15,6 +15,8 @@ from tests.support.cli import make_project, run_translate
 from translate.glossary import load_glossary
 
 REPO = Path(__file__).resolve().parents[1]
+# What `translate check` has always ignored inside a name.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
 
 CONCEPT = """\
 concepts:
@@ -130,3 +132,14 @@ def test_a_tbx_nested_5000_deep_is_one_located_line(project):
     assert result.stderr.startswith("translate: error: deep.tbx:3: not well-formed XML: ")
     assert "Excessive depth" in result.stderr and result.stderr.count("\n") == 1
     assert not (project / "imported").exists()
+
+
+def test_the_recogniser_ignores_every_invisible_character_check_ignores(project):
+    """One table (`morphology.normalize.INVISIBLE`); the recogniser's own lacked the
+    direction marks U+200E, U+200F and U+061C."""
+    shutil.copytree(REPO / "glossary", project / "glossary")
+    text = ", ".join(f"Ale{char}ppo" for char in INVISIBLE) + "."
+    result = run_translate("glossary", "find", text, "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert [match["concept"] for match in found] == ["aleppo"] * len(INVISIBLE)

@@ -44,13 +44,47 @@ def test_render_uses_reviewed_translations_and_reports_the_rest(project):
     assert result.stderr.strip().endswith("3/63 segments translated")
 
 
-def test_render_with_fuzzy_and_to_a_file(project):
+def test_render_with_drafts_and_to_a_file(project):
     out = project / "article.tr.txt"
     result = run_translate(
-        "render", SOURCE, "--lang", "tr", "--include", "fuzzy", "-o", out, "-q", cwd=project
+        "render", SOURCE, "--lang", "tr", "--include", "all", "-o", out, "-q", cwd=project
     )
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     assert "Yakındaki diğer bölgelerden çatışma sesleri duyuldu." in out.read_text("utf-8")
+
+
+DRAFT = "Yakındaki diğer bölgelerden çatışma sesleri duyuldu."
+
+
+@pytest.mark.parametrize(
+    ("include", "reviewed", "drafts"),
+    [("reviewed", True, False), ("drafts", False, True), ("all", True, True)],
+)
+def test_render_and_check_read_include_alike(project, include, reviewed, drafts):
+    """One vocabulary: `render --include fuzzy` once meant reviewed and fuzzy, while
+    `check --include fuzzy` meant fuzzy only."""
+    rendered = run_translate("render", SOURCE, "--lang", "tr", "--include", include, cwd=project)
+    assert (REVIEWED[THIRD] in rendered.stdout, DRAFT in rendered.stdout) == (reviewed, drafts)
+    checked = run_translate(
+        "check",
+        "locales/tr",
+        "--no-glossary",
+        "--include",
+        include,
+        "--format",
+        "json",
+        cwd=project,
+    )
+    summary = json.loads(checked.stdout)["summary"]
+    assert summary["checked"] == len(REVIEWED) * reviewed + drafts
+    assert summary["include"] == include
+
+
+@pytest.mark.parametrize("command", [["render", SOURCE, "--lang", "tr"], ["check"]])
+def test_fuzzy_is_no_longer_an_include_value(project, command):
+    result = run_translate(*command, "--include", "fuzzy", cwd=project)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "'reviewed', 'drafts', 'all'" in result.stderr
 
 
 def test_render_without_catalog_is_a_clear_error(project):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 FUZZY = "fuzzy"
 
@@ -70,6 +71,23 @@ class Message:
         if self.msgid_plural is not None:
             return [self.msgstr_plural[index] for index in sorted(self.msgstr_plural)]
         return [self.msgstr]
+
+
+class Include(StrEnum):
+    """Which translated entries a command uses: `--include` of `render` and `check`."""
+
+    reviewed = "reviewed"  # translated and not fuzzy: what gettext uses and what ships
+    drafts = "drafts"  # fuzzy only: machine translations and suggestions awaiting review
+    all = "all"  # reviewed and drafts
+
+    def admits(self, message: Message) -> bool:
+        if not message.has_translation or message.obsolete:
+            return False
+        if self is Include.reviewed:
+            return not message.fuzzy
+        if self is Include.drafts:
+            return message.fuzzy
+        return True
 
 
 @dataclass

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from translate.catalog import Catalog
+from translate.catalog import Catalog, Include
 from translate.segment import Segment
 from translate.source import Document
-
-
-class Include(StrEnum):
-    reviewed = "reviewed"  # only translations a translator has approved
-    fuzzy = "fuzzy"  # reviewed ones, and fuzzy (machine or suggested) where no review exists
 
 
 @dataclass(frozen=True)
@@ -30,7 +24,7 @@ def render_document(
     segments stay in the source text."""
     translations: dict[str, str] = {}
     for message in catalog:
-        if message.translated or (include is Include.fuzzy and message.has_translation):
+        if include.admits(message):
             translations[message.msgid] = message.msgstr
     by_line: dict[int, list[str]] = {}
     untranslated: list[Segment] = []

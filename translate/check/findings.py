@@ -7,14 +7,6 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
-class Include(StrEnum):
-    """Which translated entries to check."""
-
-    reviewed = "reviewed"  # translated and not fuzzy: what gettext uses, what ships
-    fuzzy = "fuzzy"  # only the fuzzy ones: drafts (MT output) waiting for review
-    all = "all"  # both
-
-
 class Severity(StrEnum):
     error = "error"
     warning = "warning"
@@ -135,8 +127,9 @@ class Finding:
 
 
 @dataclass
-class CatalogStats:
-    """Counts for one catalog file."""
+class CheckedCatalog:
+    """What a check found in one catalog file: its entries by state (as `stats.CatalogStats`
+    counts them), how many were checked, and the findings by severity."""
 
     file: str
     language: str
@@ -155,7 +148,7 @@ class CatalogStats:
 class Report:
     include: str
     findings: list[Finding] = field(default_factory=list)
-    catalogs: list[CatalogStats] = field(default_factory=list)
+    catalogs: list[CheckedCatalog] = field(default_factory=list)
 
     def counted(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and not f.suppressed)

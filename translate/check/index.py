@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from translate.glossary.model import Concept, Glossary
+from translate.morphology.normalize import INVISIBLE
 
 if TYPE_CHECKING:
     import ahocorasick
@@ -25,7 +26,7 @@ class GlossaryIndex:
     catalogs of several languages share them."""
 
     def __init__(self, glossary: Glossary) -> None:
-        from translate.glossary.recognize import Recognizer, fold, lower
+        from translate.glossary.recognize import Recognizer, lower, plain_form
 
         self.glossary = glossary
         self._recognizer = Recognizer(glossary)
@@ -37,14 +38,14 @@ class GlossaryIndex:
         # can find is among their matches, since it tells apart more (case, punctuation).
         keys: dict[str, set[str]] = {}
         # For plain ASCII sources the recogniser's folding leaves the text as it is, so its
-        # own keys (`lower(fold(form))`) that are ASCII can be looked for in the lower-cased
+        # own keys (`lower(plain_form(form))`) that are ASCII can be looked for in the lower-cased
         # text directly, which is cheaper still.
         plain: dict[str, set[str]] = {}
         for concept in glossary:
             for form in concept.source.all():
                 if key := _source_key(form):
                     keys.setdefault(key, set()).add(concept.id)
-                if (recognised := lower(fold(form))).isascii():
+                if (recognised := lower(plain_form(form))).isascii():
                     plain.setdefault(recognised, set()).add(concept.id)
         self._keys = _automaton(keys)
         self._plain_keys = _automaton(plain)
@@ -103,7 +104,7 @@ class GlossaryIndex:
         return finder
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 

@@ -6,12 +6,11 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from translate.catalog import Catalog, Message
+from translate.catalog import Catalog, Include, Message
 from translate.check.findings import (
     RULES,
-    CatalogStats,
+    CheckedCatalog,
     Finding,
-    Include,
     Issue,
     Report,
     Severity,
@@ -60,16 +59,6 @@ def _base_language(code: str) -> str:
     return code.strip().replace("-", "_").split("_")[0].split("@")[0].split(".")[0].lower()
 
 
-def _selected(message: Message, include: Include) -> bool:
-    if not message.has_translation:
-        return False
-    if include is Include.reviewed:
-        return not message.fuzzy
-    if include is Include.fuzzy:
-        return message.fuzzy
-    return True
-
-
 def check_catalog(
     catalog: Catalog,
     language: str,
@@ -79,10 +68,10 @@ def check_catalog(
     include: Include = Include.reviewed,
     source_language: str = "en",
     allow_identical: Sequence[str] = (),
-) -> tuple[list[Finding], CatalogStats]:
+) -> tuple[list[Finding], CheckedCatalog]:
     """Findings for one catalog, in file order, and its counts."""
     context = Context(language, glossary, source_language, tuple(allow_identical))
-    stats = CatalogStats(file=file, language=language)
+    stats = CheckedCatalog(file=file, language=language)
     selected: list[Message] = []
     for message in catalog.messages:
         if message.obsolete:
@@ -95,7 +84,7 @@ def check_catalog(
             stats.fuzzy += 1
         else:
             stats.translated += 1
-        if _selected(message, include):
+        if include.admits(message):
             selected.append(message)
     stats.checked = len(selected)
     # First mentions are judged in the article a reader gets: the reviewed entries, or with

@@ -9,9 +9,11 @@ from typing import Annotated
 
 import typer
 
+from translate.catalog import Include
 from translate.cli.common import (
     FormatOption,
     GlossaryOption,
+    IncludeOption,
     LocalesOption,
     NoGlossaryOption,
     OutputFormat,
@@ -42,7 +44,7 @@ from translate.pipeline import (
     resolve_sources,
     run,
 )
-from translate.render import Include, render_document
+from translate.render import render_document
 
 SourcesArgument = Annotated[
     list[Path] | None,
@@ -145,15 +147,6 @@ def _print_run_report(config, report: RunReport, console) -> None:
                 f"  glossary enforced in {entry.enforced}/{entry.with_names} machine "
                 "translations that name glossary terms"
             )
-
-
-IncludeOption = Annotated[
-    Include,
-    typer.Option(
-        "--include",
-        help="reviewed: approved translations only; fuzzy: also machine and suggested ones.",
-    ),
-]
 
 
 def render_command(

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from translate.check.findings import Include
+from translate.catalog import Include
 from translate.cli.common import (
     GlossaryOption,
+    IncludeOption,
     LocalesOption,
     NoGlossaryOption,
     QuietOption,
@@ -39,17 +40,6 @@ CheckFormatOption = Annotated[
     typer.Option(
         "--format",
         help="text (people), json (programs), github (workflow annotations), junit (CI XML).",
-    ),
-]
-IncludeOption = Annotated[
-    Include,
-    typer.Option(
-        "--include",
-        help=(
-            "Entries to check. reviewed: translated and not fuzzy, the entries gettext uses "
-            "and that ship, so a CI gate fails only on what readers would see; fuzzy: only "
-            "drafts awaiting review (MT output); all: both."
-        ),
     ),
 ]
 AllowIdenticalOption = Annotated[

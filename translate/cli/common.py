@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from translate.catalog import Include
 from translate.config import Config, load_config
 from translate.errors import InputError
 from translate.glossary.model import Glossary
@@ -33,6 +34,15 @@ GlossaryOption = Annotated[
     ),
 ]
 NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Run without a glossary.")]
+IncludeOption = Annotated[
+    Include,
+    typer.Option(
+        "--include",
+        help="Translations to use. reviewed: translated and not fuzzy, what gettext uses and "
+        "what ships; drafts: only the fuzzy ones (machine translations and suggestions "
+        "awaiting review); all: both.",
+    ),
+]
 
 
 class OutputFormat(StrEnum):

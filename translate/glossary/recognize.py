@@ -29,10 +29,10 @@ from dataclasses import dataclass
 import ahocorasick
 
 from translate.glossary.model import Concept, Glossary
+from translate.morphology.normalize import INVISIBLE
 
 APOSTROPHES = "'\u2019\u02bc\u2018\u00b4\u2032"
 _HYPHENS = "\u2010\u2011"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_CLOSERS = "\"'”’»)]"
 
 
@@ -82,7 +82,7 @@ class _Folded:
         plain: list[str] = []
         origins: list[int] = []
         for index, char in enumerate(text):
-            if char in _INVISIBLE:
+            if char in INVISIBLE:
                 continue
             if char in APOSTROPHES:
                 char = "'"
@@ -112,17 +112,19 @@ def _lower(char: str) -> str:
 # Characters `_Folded` changes or drops, and runs of spaces it collapses.
 _NEEDS_FOLDING = re.compile(
     "["
-    + re.escape("".join(sorted({*APOSTROPHES, *_HYPHENS, *_INVISIBLE} - {"'"})))
+    + re.escape("".join(sorted({*APOSTROPHES, *_HYPHENS, *INVISIBLE} - {"'"})))
     + r"]|\s\s|[^\S ]"
 )
 
 _TERM_TABLE = str.maketrans(
-    {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(_INVISIBLE)}
+    {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(INVISIBLE)}
 )
 
 
-def fold(text: str) -> str:
-    """A term folded the way texts are (apostrophes, hyphens, spaces), case kept."""
+def plain_form(text: str) -> str:
+    """A term in the recogniser's plain form, as `_Folded.plain` makes of a text: apostrophes,
+    hyphens, invisible characters and spaces normalised, case kept. (The folding for
+    matching in the target languages is `translate.morphology.normalize.fold`.)"""
     return " ".join(text.translate(_TERM_TABLE).split())
 
 
@@ -143,7 +145,7 @@ class Recognizer:
         index: dict[str, list[_Entry]] = {}
         for concept in glossary:
             for form in concept.source.all():
-                spelled = fold(form)
+                spelled = plain_form(form)
                 if not spelled:
                     continue
                 written = written_forms(spelled) if concept.source.case_sensitive else None

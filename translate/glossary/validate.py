@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from translate.glossary.model import Concept, Location
 from translate.glossary.recognize import written_forms
+from translate.morphology.normalize import INVISIBLE
 
 # An id is an XML NCName too, since TBX carries it as the entry's `id` attribute.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -21,7 +22,7 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # CSV cells list several terms separated by this character, so no term may contain it.
 LIST_SEPARATOR = "|"
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u02bc\u2018\u00b4\u2032", "'"))
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 @dataclass(frozen=True)
