@@ -65,8 +65,10 @@ def on_disk(root: Path) -> dict[str, str]:
 
 
 def test_a_string_that_cannot_be_encoded_writes_nothing(project):
-    """The issue's reproduction: `\\xDC00` in a catalog makes a lone surrogate. Before, the
-    POT and the Arabic catalog were rewritten, then a traceback."""
+    """The issue's reproduction: `\\xDC00` in a catalog made a lone surrogate, and the POT
+    and the Arabic catalog were rewritten before a traceback. The reader now refuses the
+    escape; either way the run stops before any write. Every catalog is still encoded before
+    the first write (`test_the_unencodable_entry_is_named`), whatever the route."""
     arabic = project / PO.format("ar")
     text = arabic.read_text(encoding="utf-8")
     entry = f'msgid "{THIRD}"\nmsgstr ""'
