@@ -76,3 +76,35 @@ def test_repository_configuration():
     config = load_config(Path(__file__).resolve().parents[1])
     assert config.target_languages == ("ar", "tr", "ru")
     assert [p.name for p in config.source_paths()] == ["aleppo-offensive.txt"]
+
+
+def test_archive_memory_and_cluster_settings(tmp_path, monkeypatch):
+    monkeypatch.delenv("DRAGOMAN_SCHEDULER", raising=False)
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.translate]\n"
+        'cache_dir = "cache"\nmemory_dir = "tm"\nchunk_segments = 50\n'
+        'scheduler = "tcp://127.0.0.1:8786"\n',
+    )
+    config = load_config(tmp_path)
+    assert config.cache_dir == tmp_path / "cache"
+    assert config.memory_dir == tmp_path / "tm"
+    assert config.chunk_segments == 50
+    assert config.scheduler == "tcp://127.0.0.1:8786"
+    monkeypatch.setenv("DRAGOMAN_SCHEDULER", "tls://10.0.0.1:8786")
+    assert load_config(tmp_path).scheduler == "tls://10.0.0.1:8786"
+
+
+def test_cache_and_memory_defaults(tmp_path, monkeypatch):
+    monkeypatch.delenv("DRAGOMAN_SCHEDULER", raising=False)
+    config = load_config(tmp_path)
+    assert config.cache_dir == tmp_path / ".dragoman-cache"
+    assert config.memory_dir == tmp_path / "memory"
+    assert config.scheduler is None
+
+
+@pytest.mark.parametrize("value", ["0", "-3", '"many"', "true"])
+def test_chunk_segments_must_be_a_positive_integer(tmp_path, value):
+    write(tmp_path / "pyproject.toml", f"[tool.translate]\nchunk_segments = {value}\n")
+    with pytest.raises(ConfigError, match="chunk_segments must be a positive integer"):
+        load_config(tmp_path)

@@ -7,6 +7,7 @@ working directory. Command-line options override both.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,14 @@ DEFAULT_TARGET_LANGUAGES = ("ar", "tr", "ru")
 DEFAULT_SOURCES = ("seeds/*.txt",)
 DEFAULT_LOCALES_DIR = "locales"
 DEFAULT_GLOSSARY_DIR = "glossary"
+# Derived data (memory index, run state): safe to delete, git-ignored.
+DEFAULT_CACHE_DIR = ".dragoman-cache"
+# TMX files imported as translation memory.
+DEFAULT_MEMORY_DIR = "memory"
+# Segments machine-translated and written per chunk of an archive run: a kill loses at most
+# one chunk, and each chunk is one MT batch per language.
+DEFAULT_CHUNK_SEGMENTS = 2000
+SCHEDULER_ENVIRONMENT_VARIABLE = "DRAGOMAN_SCHEDULER"
 
 _KNOWN_KEYS = {
     "source_language",
@@ -26,6 +35,10 @@ _KNOWN_KEYS = {
     "locales_dir",
     "glossary_dir",
     "allow_identical",
+    "cache_dir",
+    "memory_dir",
+    "chunk_segments",
+    "scheduler",
 }
 
 
@@ -41,6 +54,11 @@ class Config:
     glossary_dir: Path = field(default=Path(DEFAULT_GLOSSARY_DIR))
     # Terms `translate check` accepts unchanged in a translation (brands, product names).
     allow_identical: tuple[str, ...] = ()
+    cache_dir: Path = field(default=Path(DEFAULT_CACHE_DIR))
+    memory_dir: Path = field(default=Path(DEFAULT_MEMORY_DIR))
+    chunk_segments: int = DEFAULT_CHUNK_SEGMENTS
+    # A Dask scheduler address (tcp:// or tls://); None runs machine translation locally.
+    scheduler: str | None = None
     pyproject: Path | None = None
 
     def source_paths(self) -> list[Path]:
@@ -113,6 +131,10 @@ def load_config(start: Path | None = None) -> Config:
         locales_dir=Path(_string(table, "locales_dir", DEFAULT_LOCALES_DIR, pyproject)),
         glossary_dir=Path(_string(table, "glossary_dir", DEFAULT_GLOSSARY_DIR, pyproject)),
         allow_identical=_strings(table, "allow_identical", (), pyproject, empty=True),
+        cache_dir=Path(_string(table, "cache_dir", DEFAULT_CACHE_DIR, pyproject)),
+        memory_dir=Path(_string(table, "memory_dir", DEFAULT_MEMORY_DIR, pyproject)),
+        chunk_segments=_positive(table, "chunk_segments", DEFAULT_CHUNK_SEGMENTS, pyproject),
+        scheduler=(_string(table, "scheduler", "", pyproject) if "scheduler" in table else None),
         pyproject=pyproject,
     )
     return _resolve(config)
@@ -123,6 +145,9 @@ def _resolve(config: Config) -> Config:
         config,
         locales_dir=(config.root / config.locales_dir).resolve(),
         glossary_dir=(config.root / config.glossary_dir).resolve(),
+        cache_dir=(config.root / config.cache_dir).resolve(),
+        memory_dir=(config.root / config.memory_dir).resolve(),
+        scheduler=os.environ.get(SCHEDULER_ENVIRONMENT_VARIABLE) or config.scheduler,
     )
 
 
@@ -130,6 +155,13 @@ def _string(table: dict, key: str, default: str, path: Path) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not value:
         raise ConfigError(path, None, f"[tool.translate] {key} must be a non-empty string")
+    return value
+
+
+def _positive(table: dict, key: str, default: int, path: Path) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(path, None, f"[tool.translate] {key} must be a positive integer")
     return value
 
 
