@@ -62,12 +62,10 @@ class Config:
     pyproject: Path | None = None
 
     def source_paths(self) -> list[Path]:
-        """The configured source globs expanded under the project root, sorted."""
-        found: list[Path] = []
-        for pattern in self.sources:
-            matches = sorted(self.root.glob(pattern))
-            found.extend(path for path in matches if path not in found)
-        return found
+        """The configured sources (files, folders, globs) under the project root, expanded."""
+        from translate.source import source_files
+
+        return source_files(self.sources, self.root)
 
     def display_path(self, path: Path) -> str:
         """`path` relative to the project root when inside it, POSIX-style, else absolute."""

@@ -19,7 +19,7 @@ from translate.memory import memory_from_catalogs
 from translate.merge import Origin, Unit, merge_catalog, plan_units
 from translate.mt import Translator, translate_segments
 from translate.segment import Segment, segment_document
-from translate.source import Document, read_document
+from translate.source import Document, read_document, source_files
 from translate.template import (
     GLOSSARY_FIELD,
     MT_FIELD,
@@ -52,29 +52,33 @@ class Written:
 
 
 def resolve_sources(config: Config, arguments: Sequence[Path]) -> list[Path]:
+    """The source files of the arguments, else of `sources` in the config: each a file, a
+    folder (its `*.txt` files, recursively, sorted) or a glob. Two files with the same stem
+    would write the same catalogs: an `InputError` naming both, before anything is read."""
     if arguments:
-        return [Path(argument) for argument in arguments]
-    paths = config.source_paths()
-    if not paths:
-        patterns = ", ".join(config.sources)
-        raise InputError(f"{config.root}: no source files match {patterns}")
+        paths = source_files([str(argument) for argument in arguments], Path.cwd())
+    else:
+        paths = config.source_paths()
+    stems: dict[str, Path] = {}
+    for path in paths:
+        first = stems.setdefault(path.stem, path)
+        if first != path:
+            raise InputError(
+                f"{config.display_path(path)}: same name as {config.display_path(first)}; "
+                "both would write the catalogs for domain " + repr(path.stem)
+            )
     return paths
+
+
+def load_source(config: Config, path: Path) -> Source:
+    """Read, validate and segment one source article."""
+    document = read_document(path, config.display_path(path))
+    return Source(path=path, document=document, segments=segment_document(document))
 
 
 def load_sources(config: Config, paths: Sequence[Path]) -> list[Source]:
     """Read and segment every source before anything is written, so bad input writes nothing."""
-    sources: list[Source] = []
-    stems: dict[str, Path] = {}
-    for path in paths:
-        document = read_document(path, config.display_path(path))
-        if document.stem in stems and stems[document.stem] != path.resolve():
-            raise InputError(
-                f"{document.name}: same name as {config.display_path(stems[document.stem])}; "
-                "both would write the catalogs for domain " + repr(document.stem)
-            )
-        stems[document.stem] = path.resolve()
-        sources.append(Source(path=path, document=document, segments=segment_document(document)))
-    return sources
+    return [load_source(config, path) for path in paths]
 
 
 def template_path(config: Config, source: Source) -> Path:

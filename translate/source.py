@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import glob
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.errors import SourceError
+from translate.errors import InputError, SourceError
 
 _BLANKS = re.compile(r"[ \t\f\v]+")
 
@@ -82,3 +84,39 @@ def read_document(path: Path, name: str | None = None) -> Document:
     display = name or str(path)
     text = decode_text(read_bytes(path, display), display)
     return parse_document(text, display, path.stem)
+
+
+def source_files(specs: Sequence[str], base: Path) -> list[Path]:
+    """The files named by `specs`, each a file, a folder (its `*.txt` files, recursively) or
+    a glob, relative to `base`; in the order given, each folder's and glob's files sorted,
+    a file named twice kept once. A name that matches nothing is an `InputError`."""
+    found: dict[Path, None] = {}
+    for spec in specs:
+        for path in _expand(spec, base):
+            found.setdefault(path)
+    return list(found)
+
+
+def _expand(spec: str, base: Path) -> list[Path]:
+    if glob.has_magic(spec):
+        matches = sorted(glob.glob(spec, root_dir=base, recursive=True))
+        paths = [
+            file for match in matches for file in _files_under((base / match).resolve(), match)
+        ]
+        if not paths:
+            raise InputError(f"no source files match {spec}")
+        return paths
+    path = (base / spec).resolve()
+    if not path.exists():
+        raise SourceError(spec, None, "no such file or folder")
+    paths = _files_under(path, spec)
+    if not paths:
+        raise SourceError(spec, None, "no *.txt files in this folder")
+    return paths
+
+
+def _files_under(path: Path, spec: str) -> list[Path]:
+    """`path` itself, or the `*.txt` files under it (sorted) when it is a folder."""
+    if not path.is_dir():
+        return [path]
+    return sorted(file.resolve() for file in path.rglob("*.txt") if file.is_file())
