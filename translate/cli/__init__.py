@@ -53,7 +53,9 @@ def main() -> None:
     except DragomanError as error:
         _fail(str(error), error.exit_code)
     except typer.TyperException as error:  # Click's usage errors
-        if "\n" in error.format_message():  # a command given nothing to do: its help
+        # A group given no command shows its help, as `git` does. Matched by name, as Typer's
+        # own rich_utils does, because the class lives in Typer's private vendored Click.
+        if type(error).__name__ == "NoArgsIsHelpError":
             error.show()
             sys.exit(error.exit_code)
         _fail(_usage_line(error), error.exit_code)
