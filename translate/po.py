@@ -12,13 +12,14 @@ read `file:line: message` and checks can point at the entry.
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from translate.catalog import FUZZY, Catalog, Message
 from translate.errors import CatalogError
+from translate.linebreak import Breaker
 
 PAGE_WIDTH = 79
 
@@ -92,255 +93,27 @@ def decode_escaped_bytes(text: str, charset: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Line breaking as GNU gettext does it: UAX #14 break opportunities (as libunistring computes
-# them) and libunistring's greedy width-based choice among them.
+# String layout: `keyword "value"` lines cut where GNU gettext cuts them (`linebreak`).
 
-# Line-break classes (UAX #14) for the characters that matter in prose.
-_SP, _GL, _BA, _B2, _HY, _SY, _IS, _EX, _QU, _OP, _CL, _CP = range(12)
-_NU, _PR, _PO, _IN, _CM, _ID, _AL, _ZW, _WJ, _NS, _BB = range(12, 23)
-
-_CLASS_OF = {
-    " ": _SP,
-    "\u00a0": _GL,
-    "\u202f": _GL,
-    "\u2007": _GL,
-    "\u2011": _GL,
-    "\u0f0c": _GL,
-    "\u2060": _WJ,
-    "\ufeff": _WJ,
-    "\u200b": _ZW,
-    "\t": _BA,
-    "\u00ad": _BA,
-    "\u2010": _BA,
-    "\u2012": _BA,
-    "\u2013": _BA,
-    "|": _BA,
-    "\u2014": _B2,
-    "-": _HY,
-    "/": _SY,
-    ",": _IS,
-    ".": _IS,
-    ":": _IS,
-    ";": _IS,
-    "\u060c": _IS,
-    "\u060d": _IS,
-    "\u037e": _IS,
-    "\u2044": _IS,
-    "!": _EX,
-    "?": _EX,
-    "\u061b": _EX,
-    "\u061f": _EX,
-    "\u06d4": _EX,
-    '"': _QU,
-    "'": _QU,
-    "\u00ab": _QU,
-    "\u00bb": _QU,
-    "\u2018": _QU,
-    "\u2019": _QU,
-    "\u201b": _QU,
-    "\u201c": _QU,
-    "\u201d": _QU,
-    "\u201f": _QU,
-    "\u2039": _QU,
-    "\u203a": _QU,
-    "(": _OP,
-    "[": _OP,
-    "{": _OP,
-    "\u00a1": _OP,
-    "\u00bf": _OP,
-    "\u201a": _OP,
-    "\u201e": _OP,
-    "}": _CL,
-    ")": _CP,
-    "]": _CP,
-    "$": _PR,
-    "+": _PR,
-    "\\": _PR,
-    "\u00a3": _PR,
-    "\u00a5": _PR,
-    "\u20ac": _PR,
-    "\u2116": _PR,
-    "\u20bd": _PR,
-    "\u20ba": _PR,
-    "%": _PO,
-    "\u00b0": _PO,
-    "\u00a2": _PO,
-    "\u2030": _PO,
-    "\u2032": _PO,
-    "\u2033": _PO,
-    "\u066a": _PO,
-    "\u066b": _NU,
-    "\u066c": _NU,
-    "\u2026": _IN,
-    "\u2025": _IN,
-    "\u00b4": _BB,
-}
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+_ESCAPE_PAIR = re.compile(r"\\.", re.DOTALL)
 
 
-def _break_class(char: str) -> int:
-    found = _CLASS_OF.get(char)
-    if found is not None:
-        return found
-    if "0" <= char <= "9":
-        return _NU
-    if char.isascii():
-        return _AL
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Mc", "Cf"):
-        return _CM
-    if category == "Nd":
-        return _NU
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return _ID
-    return _AL
-
-
-def _char_width(char: str) -> int:
-    if char.isascii():
-        return 1 if char >= " " and char != "\x7f" else 0
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf") or char == "\u200b":
-        return 0
-    if category in ("Cc",):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-_UNDEFINED, _PROHIBITED, _POSSIBLE = 0, 1, 2
-
-
-def _possible_breaks(chars: list[str]) -> list[bool]:
-    """For each index i, whether UAX #14 allows a break before chars[i]."""
-    count = len(chars)
-    classes = [_break_class(char) for char in chars]
-    forced: dict[int, bool] = {}
-    # LB9: a combining mark takes the class of the character it attaches to, and no break
-    # comes before it. LB10: after a space it counts as a letter, and libunistring then
-    # always allows a break before it, even after an opening bracket.
-    for index in range(count):
-        if classes[index] == _CM:
-            if index > 0 and classes[index - 1] not in (_SP, _ZW):
-                classes[index] = classes[index - 1]
-                forced[index] = False
-            else:
-                classes[index] = _AL
-                forced[index] = index > 0
-    result = [False] * count
-    for index in range(1, count):
-        forced_here = forced.get(index)
-        result[index] = (
-            forced_here if forced_here is not None else _pair_allows_break(classes, index)
-        )
-    return result
-
-
-def _pair_allows_break(classes: list[int], index: int) -> bool:
-    before, after = classes[index - 1], classes[index]
-    # The class before any run of spaces ending at index - 1.
-    back = index - 1
-    while back >= 0 and classes[back] == _SP:
-        back -= 1
-    before_spaces = classes[back] if back >= 0 else None
-
-    if after in (_SP, _ZW):  # LB7
-        return False
-    if before_spaces == _ZW:  # LB8
-        return True
-    if before in (_WJ, _GL) or after in (_WJ,):  # LB11, LB12
-        return False
-    if after == _GL and before not in (_SP, _BA, _HY):  # LB12a
-        return False
-    if after in (_CL, _CP, _EX, _IS, _SY):  # LB13
-        return False
-    if before_spaces == _OP:  # LB14
-        return False
-    if before_spaces == _QU and after == _OP:  # LB15
-        return False
-    if before_spaces in (_CL, _CP) and after == _NS:  # LB16
-        return False
-    if before_spaces == _B2 and after == _B2:  # LB17
-        return False
-    if before == _SP:  # LB18
-        return True
-    if after == _QU or before == _QU:  # LB19
-        return False
-    if after in (_BA, _HY, _NS) or before == _BB:  # LB21
-        return False
-    if after == _IN:  # LB22
-        return False
-    glued = (
-        (before == _AL and after == _NU) or (before == _NU and after == _AL),  # LB23
-        (before == _PR and after == _ID) or (before == _ID and after == _PO),  # LB23a
-        (before in (_PR, _PO) and after == _AL) or (before == _AL and after in (_PR, _PO)),  # 24
-        (before, after) in _NUMERIC_PAIRS,  # LB25
-        before == _AL and after == _AL,  # LB28
-        (before in (_AL, _NU) and after == _OP) or (before == _CP and after in (_AL, _NU)),  # 30
+def _escaped_portion(portion: str) -> tuple[str, set[int]]:
+    """One portion escaped, and the indexes where gettext forbids a break: inside an escape,
+    and before a final `\\n`."""
+    text = portion.translate(_ESCAPE_TABLE)
+    prohibited = (
+        {match.start() + 1 for match in _ESCAPE_PAIR.finditer(text)} if "\\" in text else set()
     )
-    return not any(glued)  # LB31: break everywhere else
-
-
-# LB25 in the pair-table form libunistring implements.
-_NUMERIC_PAIRS = {
-    (_CL, _PO),
-    (_CP, _PO),
-    (_CL, _PR),
-    (_CP, _PR),
-    (_NU, _PO),
-    (_NU, _PR),
-    (_PO, _OP),
-    (_PO, _NU),
-    (_PR, _OP),
-    (_PR, _NU),
-    (_HY, _NU),
-    (_IS, _NU),
-    (_NU, _NU),
-    (_SY, _NU),
-}
-
-
-def _wrap_portion(
-    chars: list[str], overrides: list[int], width: int, start_column: int
-) -> list[int]:
-    """Indexes before which to break, as libunistring's ulc_width_linebreaks chooses them."""
-    possible = _possible_breaks(chars)
-    breaks: list[int] = []
-    last_break: int | None = None
-    last_column = start_column
-    piece_width = 0
-    for index, char in enumerate(chars):
-        allowed = possible[index]
-        if overrides[index] != _UNDEFINED:
-            allowed = overrides[index] == _POSSIBLE
-        if allowed:
-            if last_break is not None and last_column + piece_width > width:
-                breaks.append(last_break)
-                last_column = 0
-            last_break = index
-            last_column += piece_width
-            piece_width = 0
-        piece_width += _char_width(char)
-    if last_break is not None and last_column + piece_width > width:
-        breaks.append(last_break)
-    return breaks
-
-
-def _escaped_portion(portion: str) -> tuple[list[str], list[int]]:
-    """The escaped characters of one portion and the break overrides gettext applies."""
-    chars: list[str] = []
-    overrides: list[int] = []
-    for char in portion:
-        escape = _ESCAPES.get(char)
-        if escape is None:
-            chars.append(char)
-            overrides.append(_UNDEFINED)
-        else:
-            chars.extend(escape)
-            overrides.extend((_UNDEFINED, _PROHIBITED))
     if portion.endswith("\n"):
-        overrides[-2] = _PROHIBITED  # never break right before a final \n
-    return chars, overrides
+        prohibited.add(len(text) - 2)
+    return text, prohibited
 
 
+# The POT and every language's catalog write the same msgids, and a re-run writes the same
+# strings again: a bounded cache saves most of the layout work of a run.
+@functools.lru_cache(maxsize=16384)
 def format_string(keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH) -> str:
     """`keyword "value"` lines as GNU gettext writes them, each line starting with `prefix`."""
     portions = _portions(value)
@@ -349,23 +122,21 @@ def format_string(keyword: str, value: str, prefix: str = "", width: int = PAGE_
     lines: list[str] = []
     first_line = True
     for position, portion in enumerate(portions):
-        chars, overrides = _escaped_portion(portion)
+        text, prohibited = _escaped_portion(portion)
+        breaker = Breaker(text, prohibited)
         more_follow = position < len(portions) - 1
         start = (len(prefix) + len(keyword) + 2 - after_break) if first_line else 0
-        breaks = _wrap_portion(chars, overrides, line_width, start)
-        if first_line and chars and (more_follow or start > line_width or breaks):
+        breaks = breaker.breaks(line_width, start)
+        if first_line and text and (more_follow or start > line_width or breaks):
             lines.append(f'{prefix}{keyword} ""')
             first_line = False
-            start = 0
-            breaks = _wrap_portion(chars, overrides, line_width, start)
-        pieces = _split_at(chars, breaks)
-        for piece in pieces:
-            body = "".join(piece)
+            breaks = breaker.breaks(line_width, 0)
+        for piece in _split_at(text, breaks):
             if first_line:
-                lines.append(f'{prefix}{keyword} "{body}"')
+                lines.append(f'{prefix}{keyword} "{piece}"')
                 first_line = False
             else:
-                lines.append(f'{prefix}"{body}"')
+                lines.append(f'{prefix}"{piece}"')
     if first_line:
         lines.append(f'{prefix}{keyword} ""')
     return "\n".join(lines) + "\n"
@@ -382,14 +153,10 @@ def _portions(value: str) -> list[str]:
     return result
 
 
-def _split_at(chars: list[str], breaks: list[int]) -> list[list[str]]:
-    pieces: list[list[str]] = []
-    start = 0
-    for index in breaks:
-        pieces.append(chars[start:index])
-        start = index
-    pieces.append(chars[start:])
-    return pieces
+def _split_at(text: str, breaks: list[int]) -> list[str]:
+    starts = [0, *breaks]
+    ends = [*breaks, len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 # ---------------------------------------------------------------------------------------------
