@@ -11,11 +11,11 @@ from typing import Protocol
 
 from translate.catalog import Catalog
 from translate.config import Config
-from translate.errors import InputError, ModelError
+from translate.errors import InputError
 from translate.evaluate import Evaluation, reviewed_references, score
-from translate.files import catalogs_lock, load_catalog, save_catalogs
+from translate.files import load_catalog, save_catalogs
 from translate.glossary.model import Glossary
-from translate.memory import memory_from_catalogs
+from translate.memory import TranslationMemory
 from translate.merge import Origin, Unit, merge_catalog, plan_units
 from translate.mt import Translator, translate_segments
 from translate.segment import Segment, segment_document
@@ -159,14 +159,7 @@ class CatalogReport:
 
 
 @dataclass
-class RunReport:
-    templates: list[Written] = field(default_factory=list)
-    catalogs: list[CatalogReport] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Job:
+class Job:
     """One (source, language) catalog being produced."""
 
     source: Source
@@ -190,14 +183,6 @@ def catalog_paths(config: Config, language: str) -> list[Path]:
     return [path for path in sorted(folder.glob("*.po")) if path.is_file()]
 
 
-def language_catalogs(config: Config, language: str) -> dict[Path, Catalog]:
-    """Every catalog of a language in the locales folder, read (and so validated) up front."""
-    return {
-        path: load_catalog(path, config.display_path(path))
-        for path in catalog_paths(config, language)
-    }
-
-
 Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
 
 
@@ -208,127 +193,69 @@ def _bar(
     return progress(f"en→{language}", total) if progress else nullcontext(None)
 
 
-def run(
+def annotated_templates(
     config: Config,
     sources: Sequence[Source],
-    languages: Sequence[str],
-    *,
-    mt: MtPolicy = MtPolicy.auto,
-    models: ModelProvider | None = None,
-    glossary: Glossary | None = None,
-    progress: Progress | None = None,
-) -> RunReport:
-    """Produce or update every catalog of `sources` × `languages`, and their templates.
-
-    Everything is read, planned, translated, merged and encoded before the first write, and
-    the files are then written all or nothing (`write_catalogs`): bad input, a missing model
-    under `--mt require`, text that cannot be encoded, a full disk or a read-only folder
-    leave the folder as it was.
-    """
-    report = RunReport()
-    terms = GlossaryStage(glossary) if glossary is not None else None
-    with catalogs_lock(config.locales_dir):
-        old_templates = existing_templates(config, sources)
-        templates = build_templates(config, sources)
-        if terms is not None:
-            templates = {stem: terms.annotate(t, None) for stem, t in templates.items()}
-            for template in templates.values():
-                template.set_header_field(GLOSSARY_FIELD, glossary.version)
-        jobs = _plan(config, sources, languages, templates, terms)
-        translators = _translators(config, jobs, mt, models, report)
-        for language, translator in translators.items():
-            language_jobs = [job for job in jobs if job.language == language]
-            _machine_translate(language_jobs, translator, terms, progress)
-        written = write_catalogs(
-            config,
-            [
-                (template_path(config, s), templates[s.stem], old_templates.get(s.stem))
-                for s in sources
-            ]
-            + [(job.path, _merge(job), job.existing) for job in jobs],
-        )
-        report.templates = written[: len(sources)]
-        report.catalogs = [
-            _catalog_report(job, result.changed)
-            for job, result in zip(jobs, written[len(sources) :], strict=True)
-        ]
-    return report
+    terms: GlossaryStage | None,
+    glossary: Glossary | None,
+) -> dict[str, Catalog]:
+    """The POT catalog of each source, by stem, with the glossary's comments and version."""
+    templates = build_templates(config, sources)
+    if terms is None or glossary is None:
+        return templates
+    annotated = {stem: terms.annotate(t, None) for stem, t in templates.items()}
+    for template in annotated.values():
+        template.set_header_field(GLOSSARY_FIELD, glossary.version)
+    return annotated
 
 
-def _plan(
+def plan_jobs(
     config: Config,
     sources: Sequence[Source],
     languages: Sequence[str],
     templates: dict[str, Catalog],
     terms: GlossaryStage | None,
-) -> list[_Job]:
-    jobs: list[_Job] = []
+    memory: Callable[[str], TranslationMemory],
+) -> list[Job]:
+    """A job per source and language: its catalog read (and so validated) and its entries
+    planned against `memory(language)`, before any machine translation."""
+    jobs: list[Job] = []
     for language in languages:
-        catalogs = language_catalogs(config, language)
-        memory = memory_from_catalogs(
-            (config.display_path(path), catalog) for path, catalog in catalogs.items()
-        )
+        lookup = memory(language)
         for source in sources:
             path = catalog_path(config, language, source.stem)
             template = templates[source.stem]
             if terms is not None:
                 template = terms.annotate(template, language)
-            existing = catalogs.get(path)
+            existing = load_catalog(path, config.display_path(path)) if path.exists() else None
             jobs.append(
-                _Job(
+                Job(
                     source=source,
                     language=language,
                     path=path,
                     template=template,
                     existing=existing,
-                    units=plan_units(template, existing, memory),
+                    units=plan_units(template, existing, lookup),
                 )
             )
     return jobs
 
 
-def _translators(
-    config: Config,
-    jobs: Sequence[_Job],
-    mt: MtPolicy,
-    models: ModelProvider | None,
-    report: RunReport,
-) -> dict[str, Translator]:
-    """Load a model for each language that still has untranslated entries, per the policy."""
-    pending = sorted(
-        {job.language for job in jobs if any(unit.needs_translation for unit in job.units)}
-    )
-    if mt is MtPolicy.off or models is None or not pending:
-        return {}
-    source_language = config.source_language
-    missing = [lang for lang in pending if not models.available(source_language, lang)]
-    if missing and mt is MtPolicy.require:
-        raise ModelError(models.missing_message(source_language, missing[0]))
-    for language in missing:
-        report.notices.append(
-            models.missing_message(source_language, language)
-            + "; its untranslated entries stay empty"
-        )
-    return {
-        language: models.load(source_language, language)
-        for language in pending
-        if language not in missing
-    }
-
-
-def _machine_translate(
-    jobs: Sequence[_Job],
+def machine_translate(
+    jobs: Sequence[Job],
     translator: Translator,
     terms: GlossaryStage | None,
-    progress: Progress | None,
+    advance: Callable[[int], None] | None = None,
 ) -> None:
-    """Translate every pending unit of one language in one batched call."""
+    """Translate every pending unit of one language in one batched call; `advance` is told
+    how many segments are done as batches finish."""
     units = [unit for job in jobs for unit in job.units if unit.needs_translation]
+    if not units:
+        return
     language = jobs[0].language
-    with _bar(progress, language, len(units)) as advance:
-        results = translate_segments(
-            [unit.msgid for unit in units], language, translator, terms, advance
-        )
+    results = translate_segments(
+        [unit.msgid for unit in units], language, translator, terms, advance
+    )
     note = f"Machine translation ({translator.provenance}); review before use."
     owner = {id(unit): job for job in jobs for unit in job.units}
     for unit, result in zip(units, results, strict=True):
@@ -348,7 +275,7 @@ def _machine_translate(
             job.enforced += result.glossary_clean
 
 
-def _merge(job: _Job) -> Catalog:
+def merge_job(job: Job) -> Catalog:
     header = po_header(
         job.existing.header if job.existing else [],
         job.template.header,
@@ -361,7 +288,7 @@ def _merge(job: _Job) -> Catalog:
     return catalog
 
 
-def _catalog_report(job: _Job, changed: bool) -> CatalogReport:
+def catalog_report(job: Job, changed: bool) -> CatalogReport:
     origins: dict[str, int] = {}
     for unit in job.units:
         origins[unit.origin.value] = origins.get(unit.origin.value, 0) + 1

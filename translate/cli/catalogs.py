@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,19 +32,20 @@ from translate.cli.models import (
     engine_settings,
 )
 from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
-from translate.errors import InputError
+from translate.errors import EXIT_INTERRUPTED, InputError
 from translate.files import atomic_write_text, load_catalog
 from translate.pipeline import (
     MtPolicy,
-    RunReport,
     catalog_path,
     catalog_paths,
     extract,
     load_sources,
     resolve_sources,
-    run,
 )
 from translate.render import render_document
+
+if TYPE_CHECKING:
+    from translate.archive import RunReport
 
 SourcesArgument = Annotated[
     list[Path] | None,
@@ -70,6 +71,17 @@ MtOption = Annotated[
         "--mt",
         help="auto: translate where a model is installed; require: fail if one is missing; "
         "off: never machine-translate.",
+    ),
+]
+ChunkSegmentsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--chunk-segments",
+        metavar="N",
+        min=1,
+        help="Segments per chunk: each chunk is translated and written before the next "
+        "(default: chunk_segments from config, 2000).",
+        show_default=False,
     ),
 ]
 
@@ -105,6 +117,7 @@ def run_command(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     mt: MtOption = MtPolicy.auto,
+    chunk_segments: ChunkSegmentsOption = None,
     beam_size: BeamSizeOption = ARGOS_BEAM_SIZE,
     threads: ThreadsOption = None,
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
@@ -112,24 +125,29 @@ def run_command(
     quiet: QuietOption = False,
 ) -> None:
     """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs."""
-    from translate.cli.progress import progress_bar
+    from translate.archive import run
+    from translate.cli.progress import ArchiveBar
     from translate.engine import InstalledModels
 
     config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
     terms = project_glossary(config, glossary, no_glossary)
-    loaded = load_sources(config, resolve_sources(config, sources or []))
+    paths = resolve_sources(config, sources or [])
     settings = engine_settings(beam_size, threads, batch_size, compute_type)
-    report = run(
-        config,
-        loaded,
-        languages,
-        mt=mt,
-        models=InstalledModels(settings),
-        glossary=terms,
-        progress=lambda description, total: progress_bar(description, total, quiet),
-    )
+    with ArchiveBar(len(paths), quiet) as bar:
+        report = run(
+            config,
+            paths,
+            languages,
+            mt=mt,
+            models=InstalledModels(settings),
+            glossary=terms,
+            chunk_segments=chunk_segments,
+            progress=bar,
+        )
     _print_run_report(config, report, diagnostics(quiet))
+    if report.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
 
 
 def _print_run_report(config, report: RunReport, console) -> None:
@@ -147,6 +165,11 @@ def _print_run_report(config, report: RunReport, console) -> None:
                 f"  glossary enforced in {entry.enforced}/{entry.with_names} machine "
                 "translations that name glossary terms"
             )
+    if report.interrupted:
+        console.print(
+            f"interrupted: {report.done} of {report.articles} articles written "
+            f"({report.chunks} chunks); run again to continue from there"
+        )
 
 
 def render_command(

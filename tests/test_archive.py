@@ -1,0 +1,105 @@
+"""`translate run` over an archive in chunks: each chunk written before the next, a kill loses
+at most the chunk in flight, and the re-run ends where a clean run ends."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.archive import write_archive
+from tests.support.cli import TRANSLATE, make_project, run_translate, with_models
+
+ARTICLES = 8
+CHUNK = ["--chunk-segments", "25"]  # an article is 10 to 16 segments: about 5 chunks
+# Written at the time of the run, not from its input: left out when runs are compared.
+DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
+
+
+def archive(root: Path) -> Path:
+    project = make_project(root, sources={})
+    write_archive(project / "seeds", ARTICLES, paragraphs=6)
+    return project
+
+
+def outputs(project: Path) -> dict[str, bytes]:
+    """The templates and catalogs, without their dates."""
+    return {
+        str(path.relative_to(project)): DATES.sub(b"", path.read_bytes())
+        for path in sorted((project / "locales").rglob("*.po*"))
+    }
+
+
+def catalogs(project: Path) -> list[Path]:
+    return sorted((project / "locales").glob("*/LC_MESSAGES/*.po"))
+
+
+def test_a_chunked_run_writes_every_article_and_a_rerun_changes_nothing(tmp_path):
+    project = archive(tmp_path / "project")
+    first = run_translate("run", "--mt", "off", *CHUNK, cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert len(catalogs(project)) == 3 * ARTICLES
+    for path in catalogs(project):
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)])
+        assert check.returncode == 0
+    before = {path: path.read_bytes() for path in (project / "locales").rglob("*.po*")}
+    again = run_translate("run", "--mt", "off", *CHUNK, cwd=project)
+    assert again.returncode == 0, again.stderr
+    assert {path: path.read_bytes() for path in before} == before
+
+
+def interrupted_run(project: Path, models: Path, signal_number: int) -> subprocess.Popen:
+    """`translate run` stopped by `signal_number` once its first chunk is on disk."""
+    process = subprocess.Popen(
+        [str(TRANSLATE), "run", "--mt", "require", *CHUNK],
+        cwd=project,
+        env={**os.environ, **with_models(models)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not catalogs(project) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signal_number)
+    process.wait(timeout=120)
+    return process
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGINT])
+def test_a_run_stopped_mid_way_keeps_its_chunks_and_the_rerun_ends_as_a_clean_run(
+    tmp_path, tiny_models, signal_number
+):
+    clean = archive(tmp_path / "clean")
+    result = run_translate(
+        "run", "--mt", "require", *CHUNK, cwd=clean, env=with_models(tiny_models)
+    )
+    assert result.returncode == 0, result.stderr
+    stopped = archive(tmp_path / "stopped")
+    process = interrupted_run(stopped, tiny_models, signal_number)
+    expected = -signal.SIGKILL if signal_number == signal.SIGKILL else 130
+    assert process.returncode == expected, process.stderr.read()
+    if signal_number == signal.SIGINT:
+        assert re.search(
+            rf"interrupted: \d+ of {ARTICLES} articles written \(\d+ chunks\)",
+            process.stderr.read(),
+        )
+    # The chunks finished are on disk; Ctrl-C never leaves a chunk half renamed into place.
+    written = catalogs(stopped)
+    stems = {path.stem for path in written}
+    assert written and len(stems) < ARTICLES, "the run was not stopped mid-way"
+    if signal_number == signal.SIGINT:
+        assert len(written) == 3 * len(stems)
+    for path in written:
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)])
+        assert check.returncode == 0
+    rerun = run_translate(
+        "run", "--mt", "require", *CHUNK, cwd=stopped, env=with_models(tiny_models)
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert outputs(stopped) == outputs(clean)
