@@ -15,9 +15,11 @@ import codecs
 import functools
 import gc
 import re
+import sys
 from collections.abc import Iterable
 
 from translate.catalog import FUZZY, Catalog, Message
+from translate.directives import FORMAT_LANGUAGES, inside_directives
 from translate.errors import CatalogError
 from translate.linebreak import Breaker
 
@@ -99,30 +101,51 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 _ESCAPE_PAIR = re.compile(r"\\.", re.DOTALL)
 
 
-def _escaped_portion(portion: str) -> tuple[str, set[int]]:
+def _escaped_portion(portion: str, directives: set[int]) -> tuple[str, set[int]]:
     """One portion escaped, and the indexes where gettext forbids a break: inside an escape,
-    and before a final `\\n`."""
+    before a final `\\n`, and before the characters at `directives` (indexes of `portion`
+    inside a format directive)."""
     text = portion.translate(_ESCAPE_TABLE)
     prohibited = (
         {match.start() + 1 for match in _ESCAPE_PAIR.finditer(text)} if "\\" in text else set()
     )
     if portion.endswith("\n"):
         prohibited.add(len(text) - 2)
+    if directives:
+        shift = 0  # characters the escapes before this one added
+        for index, char in enumerate(portion):
+            if index in directives:
+                prohibited.add(index + shift)
+            shift += char in _ESCAPES
     return text, prohibited
 
 
 # The POT and every language's catalog write the same msgids, and a re-run writes the same
 # strings again: a bounded cache saves most of the layout work of a run.
 @functools.lru_cache(maxsize=16384)
-def format_string(keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH) -> str:
-    """`keyword "value"` lines as GNU gettext writes them, each line starting with `prefix`."""
+def format_string(
+    keyword: str,
+    value: str,
+    prefix: str = "",
+    width: int = PAGE_WIDTH,
+    *,
+    wrap: bool = True,
+    language: str | None = None,
+) -> str:
+    """`keyword "value"` lines as GNU gettext writes them, each line starting with `prefix`:
+    cut to `width` unless `wrap` is false (`#, no-wrap`), and never inside a directive of the
+    format `language` (`python` for `#, python-format`)."""
     portions = _portions(value)
     after_break = len(prefix) + 1
-    line_width = width - 1 - after_break
+    line_width = (width if wrap else sys.maxsize) - 1 - after_break
+    inside = inside_directives(value, language, keyword.startswith("msgstr"))
     lines: list[str] = []
     first_line = True
+    offset = 0  # index in `value` of the portion's first character
     for position, portion in enumerate(portions):
-        text, prohibited = _escaped_portion(portion)
+        directives = {i - offset for i in inside if offset <= i < offset + len(portion)}
+        offset += len(portion)
+        text, prohibited = _escaped_portion(portion, directives)
         breaker = Breaker(text, prohibited)
         more_follow = position < len(portions) - 1
         start = (len(prefix) + len(keyword) + 2 - after_break) if first_line else 0
@@ -184,36 +207,82 @@ def _comment(marker: str, text: str) -> str:
     return f"{marker} {text}" if text else marker
 
 
+NO_WRAP = "no-wrap"
+# Flags gettext knows, by the place it writes them in (`message_print_comment_flags`): fuzzy,
+# each format language's flag in its order, the range, no-wrap. It reads `possible-x-format`
+# and writes it as `x-format`, and writes no `wrap` flag (wrapping is the default).
+_FLAG_PLACES = {
+    FUZZY: 0,
+    **{
+        f"{negation}{language}-format": 1 + place
+        for place, language in enumerate(FORMAT_LANGUAGES)
+        for negation in ("", "no-", "possible-")
+    },
+    NO_WRAP: 2 + len(FORMAT_LANGUAGES),
+}
+_LAST_PLACE = 3 + len(FORMAT_LANGUAGES)
+
+
+def gnu_flags(flags: Iterable[str]) -> list[str]:
+    """`flags` in the order and spelling msgcat writes them; flags gettext does not know (it
+    drops them) are kept, after the others."""
+    written: list[str] = []
+    for flag in flags:
+        flag = flag.removeprefix("possible-") if flag.startswith("possible-") else flag
+        if flag != "wrap" and flag not in written:
+            written.append(flag)
+
+    def place(flag: str) -> int:
+        if flag.startswith("range:"):
+            return 1 + len(FORMAT_LANGUAGES)
+        return _FLAG_PLACES.get(flag, _LAST_PLACE)
+
+    return sorted(written, key=place)
+
+
+def directive_language(flags: Iterable[str]) -> str | None:
+    """The format whose directives gettext keeps whole: the first, in its order, that the
+    flags say the strings are (or may be)."""
+    marked = {flag.removeprefix("possible-") for flag in flags}
+    for language in FORMAT_LANGUAGES:
+        if f"{language}-format" in marked:
+            return language
+    return None
+
+
 def format_message(message: Message, width: int = PAGE_WIDTH) -> str:
     out: list[str] = []
     out.extend(_comment("#", text) + "\n" for text in message.translator_comments)
     out.extend(_comment("#.", text) + "\n" for text in message.extracted_comments)
     if not message.obsolete:
         out.extend(line + "\n" for line in _references(message.references, width))
-    flags = sorted(message.flags, key=lambda flag: flag != FUZZY)
+    flags = gnu_flags(message.flags)
     if not message.has_translation and not message.is_header:
         flags.remove(FUZZY) if FUZZY in flags else None  # gettext drops it on empty entries
     if flags:
         out.append("#, " + ", ".join(flags) + "\n")
     prefix = "#~ " if message.obsolete else ""
     previous = "#~| " if message.obsolete else "#| "
+    layout = {"wrap": NO_WRAP not in flags, "language": directive_language(flags)}
+
+    def string(keyword: str, value: str, line_prefix: str) -> None:
+        out.append(format_string(keyword, value, line_prefix, width, **layout))
+
     if message.previous_msgctxt is not None:
-        out.append(format_string("msgctxt", message.previous_msgctxt, previous, width))
+        string("msgctxt", message.previous_msgctxt, previous)
     if message.previous_msgid is not None:
-        out.append(format_string("msgid", message.previous_msgid, previous, width))
+        string("msgid", message.previous_msgid, previous)
     if message.previous_msgid_plural is not None:
-        out.append(format_string("msgid_plural", message.previous_msgid_plural, previous, width))
+        string("msgid_plural", message.previous_msgid_plural, previous)
     if message.msgctxt is not None:
-        out.append(format_string("msgctxt", message.msgctxt, prefix, width))
-    out.append(format_string("msgid", message.msgid, prefix, width))
+        string("msgctxt", message.msgctxt, prefix)
+    string("msgid", message.msgid, prefix)
     if message.msgid_plural is not None:
-        out.append(format_string("msgid_plural", message.msgid_plural, prefix, width))
+        string("msgid_plural", message.msgid_plural, prefix)
         for index in sorted(message.msgstr_plural):
-            out.append(
-                format_string(f"msgstr[{index}]", message.msgstr_plural[index], prefix, width)
-            )
+            string(f"msgstr[{index}]", message.msgstr_plural[index], prefix)
     else:
-        out.append(format_string("msgstr", message.msgstr, prefix, width))
+        string("msgstr", message.msgstr, prefix)
     return "".join(out)
 
 
