@@ -7,7 +7,8 @@ per language), enforce the glossary, merge; then its templates and catalogs are 
 or nothing before the next chunk is read. So a kill loses at most the chunk in flight, and
 the catalogs written are memory for the rest of the run and for the next one: a re-run
 machine-translates nothing twice. Only one chunk's sources, templates and catalogs are held
-at a time; what grows with the archive is the memory of translated entries.
+at a time; the memory of translated entries is the index on disk (`memory/index.py`), which
+each chunk's catalogs enter as they are written.
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import ModelError
-from translate.files import catalogs_lock, load_catalog
+from translate.files import catalogs_lock
 from translate.glossary.model import Glossary
-from translate.memory import TranslationMemory, memory_from_catalogs
+from translate.memory.project import open_memory, remember
 from translate.mt import Translator
 from translate.pipeline import (
     CatalogReport,
@@ -35,7 +35,6 @@ from translate.pipeline import (
     Source,
     Written,
     annotated_templates,
-    catalog_paths,
     catalog_report,
     existing_templates,
     load_source,
@@ -100,8 +99,7 @@ def run(
     limit = chunk_segments or config.chunk_segments
     translators = _Translators(config, mt, models, report.notices)
     translators.check(languages)
-    memories = {language: _LanguageMemory(config, language) for language in languages}
-    with catalogs_lock(config.locales_dir):
+    with catalogs_lock(config.locales_dir), open_memory(config, languages) as memory:
         try:
             for chunk in _chunks(config, paths, limit):
                 templates = annotated_templates(config, chunk, terms, glossary)
@@ -112,7 +110,7 @@ def run(
                     languages,
                     templates,
                     terms,
-                    lambda language: memories[language].memory(),
+                    memory.memory,
                 )
                 for language in languages:
                     language_jobs = [job for job in jobs if job.language == language]
@@ -128,7 +126,7 @@ def run(
                 with _interrupt_deferred():
                     written = write_catalogs(config, items + catalogs)
                 for job, (path, catalog, _) in zip(jobs, catalogs, strict=True):
-                    memories[job.language].update(path, catalog)
+                    remember(memory, config, path, catalog, job.language)
                 report.templates += written[: len(chunk)]
                 report.catalogs += [
                     catalog_report(job, result.changed)
@@ -157,37 +155,6 @@ def _chunks(config: Config, paths: Sequence[Path], limit: int) -> Iterator[list[
         size += len(source.segments)
     if chunk:
         yield chunk
-
-
-class _LanguageMemory:
-    """The memory of one language at the start of each chunk: `memory_from_catalogs` over
-    every catalog on disk, in path order, as the stages expect. The catalogs' translated
-    entries are read once, when first needed, and replaced as the run writes catalogs."""
-
-    def __init__(self, config: Config, language: str) -> None:
-        self._config = config
-        self._language = language
-        self._translated: dict[Path, Catalog] | None = None
-
-    def memory(self) -> TranslationMemory:
-        if self._translated is None:
-            self._translated = {
-                path: _translated(load_catalog(path, self._config.display_path(path)))
-                for path in catalog_paths(self._config, self._language)
-            }
-        display = self._config.display_path
-        return memory_from_catalogs(
-            (display(path), catalog) for path, catalog in sorted(self._translated.items())
-        )
-
-    def update(self, path: Path, catalog: Catalog) -> None:
-        if self._translated is not None:
-            self._translated[path] = _translated(catalog)
-
-
-def _translated(catalog: Catalog) -> Catalog:
-    """Only what memory reads of a catalog: its entries with a translation."""
-    return Catalog(messages=[m for m in catalog.messages if m.has_translation])
 
 
 class _Translators:

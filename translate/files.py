@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from translate.catalog import Catalog, Message
+from translate.config import Config
 from translate.errors import CatalogError, LockError, WriteError
 from translate.po import decode_po_bytes, read_po, write_po
 
@@ -74,6 +75,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def catalog_path(config: Config, language: str, stem: str) -> Path:
+    return config.locales_dir / language / "LC_MESSAGES" / f"{stem}.po"
+
+
+def catalog_paths(config: Config, language: str) -> list[Path]:
+    """The PO files of a language in the locales folder, sorted."""
+    folder = config.locales_dir / language / "LC_MESSAGES"
+    return [path for path in sorted(folder.glob("*.po")) if path.is_file()]
 
 
 def load_catalog(path: Path, display: str | None = None) -> Catalog:

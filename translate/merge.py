@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from translate.catalog import FUZZY, Catalog, Message
-from translate.memory import CLOSE_MATCH_THRESHOLD, Match, MemoryEntry, TranslationMemory
+from translate.memory import CLOSE_MATCH_THRESHOLD, Match, Memory, MemoryEntry, TranslationMemory
 
 
 class Origin(StrEnum):
@@ -49,7 +49,7 @@ class Unit:
 def plan_units(
     template: Catalog,
     existing: Catalog | None,
-    memory: TranslationMemory,
+    memory: Memory,
     threshold: float = CLOSE_MATCH_THRESHOLD,
 ) -> list[Unit]:
     """For each template entry, the best translation already available (no MT here)."""

@@ -13,9 +13,9 @@ from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import InputError
 from translate.evaluate import Evaluation, reviewed_references, score
-from translate.files import load_catalog, save_catalogs
+from translate.files import catalog_path, load_catalog, save_catalogs
 from translate.glossary.model import Glossary
-from translate.memory import TranslationMemory
+from translate.memory import Memory
 from translate.merge import Origin, Unit, merge_catalog, plan_units
 from translate.mt import Translator, translate_segments
 from translate.segment import Segment, segment_document
@@ -173,16 +173,6 @@ class Job:
     with_names: int = 0
 
 
-def catalog_path(config: Config, language: str, stem: str) -> Path:
-    return config.locales_dir / language / "LC_MESSAGES" / f"{stem}.po"
-
-
-def catalog_paths(config: Config, language: str) -> list[Path]:
-    """The PO files of a language in the locales folder, sorted."""
-    folder = config.locales_dir / language / "LC_MESSAGES"
-    return [path for path in sorted(folder.glob("*.po")) if path.is_file()]
-
-
 Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
 
 
@@ -215,7 +205,7 @@ def plan_jobs(
     languages: Sequence[str],
     templates: dict[str, Catalog],
     terms: GlossaryStage | None,
-    memory: Callable[[str], TranslationMemory],
+    memory: Callable[[str], Memory],
 ) -> list[Job]:
     """A job per source and language: its catalog read (and so validated) and its entries
     planned against `memory(language)`, before any machine translation."""

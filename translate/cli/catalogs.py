@@ -33,11 +33,9 @@ from translate.cli.models import (
 )
 from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
 from translate.errors import EXIT_INTERRUPTED, InputError
-from translate.files import atomic_write_text, load_catalog
+from translate.files import atomic_write_text, catalog_path, catalog_paths, load_catalog
 from translate.pipeline import (
     MtPolicy,
-    catalog_path,
-    catalog_paths,
     extract,
     load_sources,
     resolve_sources,

@@ -1,16 +1,19 @@
-"""Translation memory: earlier translations of a language, reused before any MT.
+"""What a translation memory holds and answers, and the exhaustive one kept in memory.
 
-Built from every catalog of the target language. An exact source match is reused as it is (a
-reviewed translation stays reviewed, a fuzzy one stays fuzzy); a close match, as `msgmerge`
-offers it, becomes a fuzzy suggestion that carries the old source as `#| msgid`.
+An exact source match is reused as it is (a reviewed translation stays reviewed, a fuzzy one
+stays fuzzy); a close match, as `msgmerge` offers it, becomes a fuzzy suggestion that carries
+the old source as `#| msgid`. `TranslationMemory` scans every entry: the merge uses it for
+the few entries a catalog leaves behind, and tests measure the index against it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
 
-from translate.catalog import Catalog
+from translate.catalog import Catalog, Message
 
 # rapidfuzz's normalized Indel similarity (0-100). msgmerge proposes matches from about 60 on
 # its own measure; translators find suggestions below ~80 here more work to fix than to write,
@@ -18,12 +21,20 @@ from translate.catalog import Catalog
 CLOSE_MATCH_THRESHOLD = 80.0
 
 
+class Kind(StrEnum):
+    """Where an entry comes from."""
+
+    catalog = "catalog"  # a PO file of the locales folder
+    tmx = "tmx"  # a TMX file of the memory folder: never reviewed in this project's sense
+
+
 @dataclass(frozen=True)
 class MemoryEntry:
     source: str
     target: str
     reviewed: bool
-    origin: str
+    origin: str  # the file, as the project displays its path
+    kind: Kind = Kind.catalog
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,14 @@ class Match:
     @property
     def exact(self) -> bool:
         return self.score >= 100.0
+
+
+class Memory(Protocol):
+    """What the run's "reuse memory" stage asks of a memory of one language."""
+
+    def exact(self, source: str) -> MemoryEntry | None: ...
+
+    def closest(self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD) -> Match | None: ...
 
 
 class TranslationMemory:
@@ -77,8 +96,13 @@ class TranslationMemory:
         return Match(entry=self._exact[found], score=score)
 
 
+def remembered(catalog: Catalog) -> Iterator[Message]:
+    """The entries a catalog gives the memory: translated and singular, obsolete ones too."""
+    return (m for m in catalog.messages if m.msgid_plural is None and m.has_translation)
+
+
 def memory_from_catalogs(catalogs: Iterable[tuple[str, Catalog]]) -> TranslationMemory:
-    """Memory over the entries with a translation (obsolete ones too), from (name, catalog)."""
+    """Memory over the remembered entries of (name, catalog) pairs."""
     return TranslationMemory(
         MemoryEntry(
             source=message.msgid,
@@ -87,6 +111,5 @@ def memory_from_catalogs(catalogs: Iterable[tuple[str, Catalog]]) -> Translation
             origin=name,
         )
         for name, catalog in catalogs
-        for message in catalog.messages
-        if message.msgid_plural is None and message.has_translation
+        for message in remembered(catalog)
     )

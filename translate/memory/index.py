@@ -1,0 +1,423 @@
+"""The memory index: every translation of the project's memory sources in one SQLite file.
+
+`<cache_dir>/memory.sqlite3` is derived data: deleted, corrupt or written by another schema
+version, it is rebuilt from the sources. A sync re-reads only the files whose content
+changed: a file whose size and modification time are unchanged is skipped, and one whose
+stamp changed is hashed (SHA-256) and re-read only when the hash differs.
+
+Exact matches are one indexed query. Close matches are found in two steps: the index proposes
+candidates, and rapidfuzz scores them with the measure and threshold of the exhaustive scan
+(`CLOSE_MATCH_THRESHOLD`). Candidates are the sources that share the query's rarest words:
+the words are taken rarest first (document frequencies kept in `tokens`) until half the
+query's words or `POSTINGS_BUDGET` postings are taken, their postings come from an FTS5
+word index, sources are ranked by the inverse document frequency of the words they share,
+and the best `CANDIDATES` of a plausible length are scored. Rare words are what a
+near-identical sentence shares, and the budget bounds a query's cost however large the
+archive grows. On the generated news archive of tests/test_memory_index.py the suggestion
+equals the exhaustive scan's best score on every query (README, "Measured").
+
+Where sources overlap, an exact source is answered by, in this order: a reviewed entry of a
+catalog, an entry of a TMX file (a translator's work from elsewhere, never reviewed here),
+then a fuzzy entry of a catalog (mostly machine translation awaiting review); within one
+class, the first file in path order, and the first entry in the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.memory.model import (
+    CLOSE_MATCH_THRESHOLD,
+    Kind,
+    Match,
+    MemoryEntry,
+)
+
+INDEX_NAME = "memory.sqlite3"
+# Bump whenever the tables change: an index of another version is rebuilt.
+SCHEMA_VERSION = "1"
+# Postings read per close-match query at most. At 300k sources a word as common as "said" has
+# far more; the words a near-identical sentence shares are rarer, and the cap keeps a query's
+# cost flat as the archive grows (benchmarks/memory.py).
+POSTINGS_BUDGET = 20_000
+# Sources scored with rapidfuzz per query, best-ranked first: scoring a thousand costs less
+# than a millisecond, and news copy has many sentences that share all their rare words but
+# one or two (the same attack in another town).
+CANDIDATES = 1000
+_WORD = re.compile(r"\w+")
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,  -- as the project displays it; also the entries' origin
+    kind TEXT NOT NULL,
+    language TEXT,  -- a catalog's language; NULL for a TMX file, which may hold any
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, length INTEGER NOT NULL);
+CREATE VIRTUAL TABLE texts_fts USING fts5(
+    text, content='texts', content_rowid='id', detail='none',
+    tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TABLE tokens (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    position INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    text_id INTEGER NOT NULL REFERENCES texts(id),
+    target TEXT NOT NULL,
+    reviewed INTEGER NOT NULL,
+    created TEXT,
+    PRIMARY KEY (file_id, position, language)
+);
+CREATE INDEX entries_by_text ON entries (text_id, language);
+"""
+# The documented order among entries of one source (module docstring).
+_PRECEDENCE = (
+    "CASE WHEN f.kind = 'catalog' AND e.reviewed THEN 0 WHEN f.kind = 'tmx' THEN 1 ELSE 2 END"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation a memory source holds."""
+
+    source: str
+    target: str
+    language: str
+    reviewed: bool
+    created: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file the index reads: `read` returns its units (and raises on bad content)."""
+
+    path: Path
+    display: str
+    kind: Kind
+    language: str | None  # a catalog's language; None for a TMX file
+
+    def stamp(self) -> tuple[int, int]:
+        status = self.path.stat()
+        return status.st_size, status.st_mtime_ns
+
+
+Reader = Callable[[SourceFile], Iterable[Unit]]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    read: list[str]  # files (re)indexed
+    removed: list[str]  # files gone from the index
+
+
+def words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+class MemoryIndex:
+    """The open index; `memory(language)` answers the run's lookups for one language."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = _open(path)
+        self.last_sync = SyncReport(read=[], removed=[])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> MemoryIndex:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def sync(
+        self, files: Sequence[SourceFile], read: Reader, languages: Iterable[str]
+    ) -> SyncReport:
+        """Bring the index up to date with `files`: new and changed ones are (re)read;
+        indexed TMX files and catalogs of `languages` missing from `files` are dropped. All
+        in one transaction: a file that fails to read leaves the index as it was."""
+        scope = set(languages)
+        with self._transaction() as db:
+            known = {
+                row[0]: (row[1], row[2], row[3], row[4])
+                for row in db.execute("SELECT path, id, size, mtime_ns, hash FROM files")
+            }
+            wanted = {file.display for file in files}
+            removed = sorted(
+                path
+                for path, language in db.execute("SELECT path, language FROM files")
+                if path not in wanted and (language is None or language in scope)
+            )
+            orphans: set[int] = set()
+            for display in removed:
+                orphans |= self._drop(known[display][0])
+            changed: list[str] = []
+            for file in files:
+                size, mtime_ns = file.stamp()
+                if display_known := known.get(file.display):
+                    file_id, old_size, old_mtime, old_hash = display_known
+                    if (old_size, old_mtime) == (size, mtime_ns):
+                        continue
+                    digest = _hash(file.path)
+                    if digest == old_hash:
+                        db.execute(
+                            "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?",
+                            (size, mtime_ns, file_id),
+                        )
+                        continue
+                    orphans |= self._drop(file_id)
+                else:
+                    digest = _hash(file.path)
+                self._store(file, (size, mtime_ns, digest), read(file))
+                changed.append(file.display)
+            self._collect(orphans)
+        self.last_sync = SyncReport(read=changed, removed=removed)
+        return self.last_sync
+
+    def replace(self, file: SourceFile, units: Iterable[Unit]) -> None:
+        """Index `units` as the content of `file`, just written: no need to read it back."""
+        with self._transaction() as db:
+            row = db.execute("SELECT id FROM files WHERE path = ?", (file.display,)).fetchone()
+            orphans = self._drop(row[0]) if row else set()
+            self._store(file, (*file.stamp(), _hash(file.path)), units)
+            self._collect(orphans)
+
+    def memory(self, language: str) -> IndexedMemory:
+        return IndexedMemory(self._db, language)
+
+    def languages(self) -> list[tuple[str, str, int]]:
+        """(language, file, entries) for every file of the index."""
+        return self._db.execute(
+            "SELECT e.language, f.path, count(*) FROM entries e JOIN files f ON f.id = e.file_id "
+            "GROUP BY e.language, f.path ORDER BY e.language, f.path"
+        ).fetchall()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _store(self, file: SourceFile, stamp: tuple[int, int, str], units: Iterable[Unit]) -> None:
+        db = self._db
+        file_id = db.execute(
+            "INSERT INTO files (path, kind, language, size, mtime_ns, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (file.display, file.kind.value, file.language, *stamp),
+        ).lastrowid
+        rows = []
+        for position, unit in enumerate(units):
+            rows.append((file_id, position, unit.language, self._text_id(unit.source),
+                         unit.target, unit.reviewed, unit.created))  # fmt: skip
+        db.executemany(
+            "INSERT OR IGNORE INTO entries "
+            "(file_id, position, language, text_id, target, reviewed, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _text_id(self, text: str) -> int:
+        db = self._db
+        row = db.execute("SELECT id FROM texts WHERE text = ?", (text,)).fetchone()
+        if row is not None:
+            return row[0]
+        text_id = db.execute(
+            "INSERT INTO texts (text, length) VALUES (?, ?)", (text, len(text))
+        ).lastrowid
+        db.execute("INSERT INTO texts_fts (rowid, text) VALUES (?, ?)", (text_id, text))
+        db.executemany(
+            "INSERT INTO tokens VALUES (?, 1) ON CONFLICT (token) DO UPDATE SET df = df + 1",
+            ((word,) for word in words(text)),
+        )
+        return text_id
+
+    def _drop(self, file_id: int) -> set[int]:
+        """Remove a file and its entries; the texts they used, which may now be orphans."""
+        db = self._db
+        texts = {
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT text_id FROM entries WHERE file_id = ?", (file_id,)
+            )
+        }
+        db.execute("DELETE FROM entries WHERE file_id = ?", (file_id,))
+        db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        return texts
+
+    def _collect(self, candidates: set[int]) -> None:
+        """Delete the texts no entry uses any more, from the word index too."""
+        db = self._db
+        for text_id in candidates:
+            if db.execute("SELECT 1 FROM entries WHERE text_id = ? LIMIT 1", (text_id,)).fetchone():
+                continue
+            (text,) = db.execute("SELECT text FROM texts WHERE id = ?", (text_id,)).fetchone()
+            db.execute(
+                "INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', ?, ?)",
+                (text_id, text),
+            )
+            db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+            db.executemany(
+                "UPDATE tokens SET df = df - 1 WHERE token = ?", ((w,) for w in words(text))
+            )
+        db.execute("DELETE FROM tokens WHERE df <= 0")
+
+
+class IndexedMemory:
+    """The `Memory` of one language, answered from the index."""
+
+    def __init__(self, db: sqlite3.Connection, language: str) -> None:
+        self._db = db
+        self.language = language
+
+    def __len__(self) -> int:
+        return self._db.execute(
+            "SELECT count(DISTINCT text_id) FROM entries WHERE language = ?", (self.language,)
+        ).fetchone()[0]
+
+    def exact(self, source: str) -> MemoryEntry | None:
+        row = self._db.execute(
+            "SELECT t.text, e.target, e.reviewed, f.path, f.kind FROM texts t "
+            "JOIN entries e ON e.text_id = t.id JOIN files f ON f.id = e.file_id "
+            f"WHERE t.text = ? AND e.language = ? ORDER BY {_PRECEDENCE}, f.path, e.position "
+            "LIMIT 1",
+            (source, self.language),
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def closest(self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD) -> Match | None:
+        """The most similar different source above `threshold`; among equal scores, the one
+        whose entry comes first in the documented order."""
+        from rapidfuzz import fuzz, process
+
+        found = [
+            (score, text)
+            for text, score, _ in process.extract(
+                source,
+                self.candidates(source, threshold),
+                scorer=fuzz.ratio,
+                score_cutoff=threshold,
+                limit=None,
+            )
+            if text != source
+        ]
+        if not found:
+            return None
+        top = max(score for score, _ in found)
+        best = min((text for score, text in found if score == top), key=self._rank)
+        entry = self.exact(best)
+        return Match(entry=entry, score=top) if entry is not None else None
+
+    def candidates(self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD) -> list[str]:
+        """Sources of this language that may score above `threshold`, best-ranked first."""
+        db = self._db
+        query_words = sorted(words(source))
+        if not query_words:
+            return []
+        marks = ",".join("?" * len(query_words))
+        frequencies = sorted(
+            (df, word)
+            for word, df in db.execute(
+                f"SELECT token, df FROM tokens WHERE token IN ({marks})", query_words
+            )
+        )
+        if not frequencies:
+            return []
+        total = db.execute("SELECT count(*) FROM texts").fetchone()[0]
+        wanted = len(query_words) // 2 + 1
+        chosen: list[tuple[str, float]] = []
+        spent = 0
+        for df, word in frequencies[:wanted]:
+            if chosen and spent + df > POSTINGS_BUDGET:
+                break
+            spent += df
+            chosen.append((_phrase(word), math.log(1 + total / df)))
+        # Lengths a source can have and still reach the threshold: ratio = 2·LCS / (m + n).
+        share = threshold / (200 - threshold)
+        postings = " UNION ALL ".join(
+            "SELECT rowid AS id, ? AS weight FROM texts_fts WHERE texts_fts MATCH ?" for _ in chosen
+        )
+        ranked = db.execute(
+            f"SELECT id FROM ({postings}) GROUP BY id ORDER BY sum(weight) DESC LIMIT ?",
+            (*(value for word, weight in chosen for value in (weight, word)), CANDIDATES),
+        ).fetchall()
+        marks = ",".join("?" * len(ranked))
+        rows = dict(
+            db.execute(
+                f"SELECT t.id, t.text FROM texts t WHERE t.id IN ({marks}) "
+                "AND t.length BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM entries e "
+                "WHERE e.text_id = t.id AND e.language = ?)",
+                (*(row[0] for row in ranked), len(source) * share, len(source) / share,
+                 self.language),
+            ).fetchall()
+        )  # fmt: skip
+        return [rows[row[0]] for row in ranked if row[0] in rows]
+
+    def _rank(self, text: str) -> tuple[int, str, int]:
+        return self._db.execute(
+            f"SELECT {_PRECEDENCE}, f.path, e.position FROM texts t "
+            "JOIN entries e ON e.text_id = t.id JOIN files f ON f.id = e.file_id "
+            f"WHERE t.text = ? AND e.language = ? ORDER BY 1, 2, 3 LIMIT 1",
+            (text, self.language),
+        ).fetchone()
+
+
+def _entry(row: tuple) -> MemoryEntry:
+    text, target, reviewed, path, kind = row
+    return MemoryEntry(source=text, target=target, reviewed=bool(reviewed), origin=path,
+                       kind=Kind(kind))  # fmt: skip
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """The index at `path`, created, or rebuilt when it is corrupt or of another version."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = _connect(path)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if version == (SCHEMA_VERSION,):
+            return db
+        db.close()
+    except sqlite3.DatabaseError:
+        pass
+    for leftover in (
+        path,
+        path.with_name(path.name + "-journal"),
+        path.with_name(path.name + "-wal"),
+    ):
+        leftover.unlink(missing_ok=True)
+    db = _connect(path)
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None, timeout=30.0)
