@@ -170,11 +170,14 @@ class _Translators:
         self._loaded: dict[str, Translator | None] = {}
 
     def check(self, languages: Sequence[str]) -> None:
-        """Under `--mt require`, a `ModelError` before anything is written if one is missing."""
-        if self._mt is not MtPolicy.require or self._models is None:
+        """Before anything is written, ask the provider about every language: under
+        `--mt require` a missing model is a `ModelError`, and a cluster refuses a worker
+        without a model or with another version than the others (`translate.cluster`)."""
+        if self._mt is MtPolicy.off or self._models is None:
             return
         for language in languages:
-            if not self._models.available(self._source, language):
+            available = self._models.available(self._source, language)
+            if not available and self._mt is MtPolicy.require:
                 raise ModelError(self._models.missing_message(self._source, language))
 
     def get(self, language: str, jobs: Sequence) -> Translator | None:

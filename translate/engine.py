@@ -49,6 +49,7 @@ __all__ = [
     "ModelNotInstalled",
     "QualityFlag",
     "load_engine",
+    "provenance",
     "quality_flags",
 ]
 
@@ -208,11 +209,7 @@ class Engine:
     @property
     def provenance(self) -> str:
         """Engine, package and settings, for the translator comment of every MT entry."""
-        return (
-            f"Argos Translate {self.package.code} {self.package.package_version}, "
-            f"CTranslate2 {self._ctranslate2_version}, {self.settings.compute_type}, "
-            f"beam {self.settings.beam_size}"
-        )
+        return provenance(self.package, self._ctranslate2_version, self.settings)
 
     def translate(
         self, texts: Sequence[str], progress: Progress | None = None
@@ -288,6 +285,14 @@ class Engine:
         if value.startswith(" "):
             value = value[1:]
         return value
+
+
+def provenance(package: PackageInfo, ctranslate2_version: str, settings: EngineSettings) -> str:
+    """What translated: one text for a local engine and a cluster's workers alike."""
+    return (
+        f"Argos Translate {package.code} {package.package_version}, "
+        f"CTranslate2 {ctranslate2_version}, {settings.compute_type}, beam {settings.beam_size}"
+    )
 
 
 def load_engine(from_code: str, to_code: str, settings: EngineSettings | None = None) -> Engine:

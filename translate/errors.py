@@ -93,3 +93,8 @@ class WriteError(DragomanError):
 
 class LockError(DragomanError):
     """Another run holds the lock on the catalogs."""
+
+
+class ClusterError(DragomanError):
+    """The Dask scheduler cannot be reached, was lost during the run, or has no usable
+    workers; the message names the address."""

@@ -35,7 +35,7 @@ import urllib.parse
 import urllib.request
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -198,7 +198,12 @@ def installed_packages() -> list[PackageInfo]:
 def find_installed(from_code: str, to_code: str) -> PackageInfo | None:
     """The installed package for a pair, if any, without loading its model."""
     matches = _installed_pair(from_code, to_code)
-    return max(matches, key=_version_key) if matches else None
+    return newest(matches) if matches else None
+
+
+def newest(packages: Iterable[PackageInfo]) -> PackageInfo:
+    """The package of the highest version (dotted numbers compared as numbers)."""
+    return max(packages, key=_version_key)
 
 
 def _installed_pair(from_code: str, to_code: str) -> list[PackageInfo]:

@@ -28,8 +28,11 @@ from translate.cli.models import (
     BatchSizeOption,
     BeamSizeOption,
     ComputeTypeOption,
+    SchedulerOption,
     ThreadsOption,
     engine_settings,
+    models_status,
+    translation_models,
 )
 from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
 from translate.errors import EXIT_INTERRUPTED, InputError
@@ -120,25 +123,28 @@ def run_command(
     threads: ThreadsOption = None,
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
     compute_type: ComputeTypeOption = DEFAULT_COMPUTE_TYPE,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs."""
     from translate.archive import run
     from translate.cli.progress import ArchiveBar
-    from translate.engine import InstalledModels
 
     config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
     terms = project_glossary(config, glossary, no_glossary)
     paths = resolve_sources(config, sources or [])
     settings = engine_settings(beam_size, threads, batch_size, compute_type)
-    with ArchiveBar(len(paths), quiet) as bar:
+    with (
+        translation_models(scheduler or config.scheduler, settings, threads) as models,
+        ArchiveBar(len(paths), quiet, status=models_status(models)) as bar,
+    ):
         report = run(
             config,
             paths,
             languages,
             mt=mt,
-            models=InstalledModels(settings),
+            models=models,
             glossary=terms,
             chunk_segments=chunk_segments,
             progress=bar,

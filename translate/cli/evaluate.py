@@ -27,8 +27,11 @@ from translate.cli.models import (
     BatchSizeOption,
     BeamSizeOption,
     ComputeTypeOption,
+    SchedulerOption,
     ThreadsOption,
     engine_settings,
+    model_progress,
+    translation_models,
 )
 from translate.engine import ARGOS_BEAM_SIZE, DEFAULT_COMPUTE_TYPE, DEFAULT_MAX_BATCH_SIZE
 from translate.pipeline import evaluate, load_sources, resolve_sources
@@ -65,30 +68,29 @@ def evaluate_command(
     threads: ThreadsOption = None,
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
     compute_type: ComputeTypeOption = DEFAULT_COMPUTE_TYPE,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Machine-translate the sources and score them against the reviewed translations
     (chrF++, BLEU, glossary compliance). Catalogs are only read."""
     from rich.table import Table
 
-    from translate.cli.progress import progress_bar
-    from translate.engine import InstalledModels
-
     config = project(locales, glossary)
     languages = parse_languages(to, config.target_languages)
     terms = project_glossary(config, glossary, no_glossary)
     loaded = load_sources(config, resolve_sources(config, sources or []))
     settings = engine_settings(beam_size, threads, batch_size, compute_type)
-    evaluations = evaluate(
-        config,
-        loaded,
-        languages,
-        reference.resolve() if reference else config.locales_dir,
-        models=InstalledModels(settings),
-        glossary=terms,
-        enforce=enforce,
-        progress=lambda description, total: progress_bar(description, total, quiet),
-    )
+    with translation_models(scheduler or config.scheduler, settings, threads) as models:
+        evaluations = evaluate(
+            config,
+            loaded,
+            languages,
+            reference.resolve() if reference else config.locales_dir,
+            models=models,
+            glossary=terms,
+            enforce=enforce,
+            progress=model_progress(models, quiet),
+        )
     if output_format is OutputFormat.json:
         document = [evaluation.as_dict() for evaluation in evaluations]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

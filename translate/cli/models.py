@@ -6,7 +6,10 @@ function that turns them into `EngineSettings`.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,12 +21,15 @@ from translate.engine import (
     DEFAULT_COMPUTE_TYPE,
     DEFAULT_MAX_BATCH_SIZE,
     EngineSettings,
+    InstalledModels,
     physical_cores,
 )
 from translate.errors import InputError
 
 if TYPE_CHECKING:
+    from translate.cluster import ClusterModels
     from translate.packages import Installation
+    from translate.pipeline import Progress
 
 app = typer.Typer(
     name="models",
@@ -88,6 +94,52 @@ def engine_settings(
         inter_threads=threads or physical_cores(),
         max_batch_size=batch_size,
     )
+
+
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Machine-translate on the Dask cluster of this scheduler, tcp://HOST:PORT or "
+        "tls://HOST:PORT (default: DRAGOMAN_SCHEDULER, else scheduler in [tool.translate], "
+        "else on this machine).",
+        show_default=False,
+    ),
+]
+
+
+@contextlib.contextmanager
+def translation_models(
+    scheduler: str | None, settings: EngineSettings, threads: int | None
+) -> Iterator[InstalledModels | ClusterModels]:
+    """The models a translating command uses: installed here, or on a cluster's workers
+    (connected for the command and closed after it)."""
+    if scheduler is None:
+        yield InstalledModels(settings)
+        return
+    try:
+        from translate.cluster import ClusterModels
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'dragoman[distributed]'") from None
+    # Dask logs its reconnect attempts and worker losses on stderr; the command reports
+    # what matters in one line.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    with ClusterModels(scheduler, settings, threads) as models:
+        yield models
+
+
+def models_status(models: InstalledModels | ClusterModels) -> Callable[[], str] | None:
+    """What a progress bar shows about where MT runs: a cluster's number of workers."""
+    return None if isinstance(models, InstalledModels) else models.status
+
+
+def model_progress(models: InstalledModels | ClusterModels, quiet: bool) -> Progress:
+    """The progress bars of a translating command; a cluster's also show its workers."""
+    from translate.cli.progress import progress_bar
+
+    status = models_status(models)
+    return lambda description, total: progress_bar(description, total, quiet, status=status)
 
 
 # Commands ----------------------------------------------------------------------------------

@@ -1,0 +1,249 @@
+"""`translate run --scheduler`: machine translation on a real Dask cluster on 127.0.0.1.
+
+One scheduler and two worker processes (with nannies, as `dask worker` starts them) serve the
+module; the workers see the session's tiny Argos packages through ARGOS_PACKAGES_DIR. Tests
+that need an odd worker start a real `dask worker` process beside them and stop it after.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.support.argos_builder import PackageRecipe
+from tests.support.catalogs import PO, REVIEWED, review, snapshot
+from tests.support.cli import REPO, make_project, run_translate, with_models
+
+distributed = pytest.importorskip("distributed")
+
+DASK = Path(sys.executable).parent / "dask"
+WAIT = 60  # seconds: the most any wait for a worker to come or go may take
+
+
+@dataclass(frozen=True)
+class Cluster:
+    address: str
+    client: distributed.Client
+
+
+@pytest.fixture(scope="module")
+def cluster(tiny_models: Path) -> Iterator[Cluster]:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            env=with_models(tiny_models),
+        ) as local,
+        distributed.Client(local, set_as_default=False) as client,
+    ):
+        yield Cluster(local.scheduler_address, client)
+
+
+def project(root: Path, sources: dict[str, str] | None = None) -> Path:
+    made = make_project(root, sources=sources)
+    shutil.copytree(REPO / "glossary", made / "glossary")
+    return made
+
+
+def picture(root: Path) -> dict[str, object]:
+    """Every catalog under `root/locales`: its entries as a reviewer sees them, and its
+    header but the dates, which say when the run happened."""
+    dates = {"POT-Creation-Date", "PO-Revision-Date"}
+    found: dict[str, object] = {}
+    for path in sorted((root / "locales").rglob("*.po*")):
+        catalog = polib.pofile(str(path))
+        header = {key: value for key, value in catalog.metadata.items() if key not in dates}
+        entries = [
+            (entry.msgid, entry.msgstr, entry.flags, entry.tcomment, entry.comment)
+            for entry in catalog
+        ]
+        found[str(path.relative_to(root))] = (header, entries)
+    return found
+
+
+def test_a_cluster_run_writes_the_catalogs_a_local_run_writes(cluster, tiny_models, tmp_path):
+    local = project(tmp_path / "local")
+    remote = project(tmp_path / "remote")
+    ran = run_translate("run", "--mt", "require", cwd=local, env=with_models(tiny_models))
+    assert ran.returncode == 0, ran.stderr
+    # The client has no models: only the workers translate. The address comes from the
+    # environment, as a newsroom's shell profile would set it.
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    ran = run_translate(
+        "run",
+        "--mt",
+        "require",
+        cwd=remote,
+        env={"DRAGOMAN_SCHEDULER": cluster.address, "ARGOS_PACKAGES_DIR": str(empty)},
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert picture(remote) == picture(local)
+    header = polib.pofile(str(remote / "locales/ar/LC_MESSAGES/aleppo-offensive.po")).metadata
+    assert header["X-Dragoman-MT"].startswith("Argos Translate translate-en_ar 1.0, CTranslate2")
+
+
+def reviewed_project(root: Path) -> Path:
+    """A project whose Turkish catalog has reviewed entries to score against."""
+    made = project(root)
+    assert run_translate("run", "--mt", "off", "--to", "tr", cwd=made).returncode == 0
+    review(made / PO.format("tr"), REVIEWED)
+    return made
+
+
+def test_evaluate_on_the_cluster_scores_as_locally(cluster, tiny_models, tmp_path):
+    root = reviewed_project(tmp_path / "project")
+    command = ("evaluate", "--to", "tr", "--format", "json")
+    local = run_translate(*command, cwd=root, env=with_models(tiny_models))
+    remote = run_translate(*command, "--scheduler", cluster.address, cwd=root)
+    assert local.returncode == remote.returncode == 0, remote.stderr
+    assert remote.stdout == local.stdout
+
+
+def _numbered_sources(seed_segments: list[str], count: int) -> dict[str, str]:
+    """`count` articles of the seed's sentences, each sentence made unique by a word, so a
+    run sends many tasks."""
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    return {
+        f"story-{words[n]}.txt": "".join(
+            f"{segment[:-1]} {words[n]}{segment[-1]}\n" for segment in seed_segments
+        )
+        for n in range(count)
+    }
+
+
+def test_a_worker_killed_mid_run_changes_nothing_but_time(
+    cluster, tiny_models, seed_segments, tmp_path
+):
+    sources = _numbered_sources(seed_segments, 4)
+    local = project(tmp_path / "local", sources)
+    remote = project(tmp_path / "remote", sources)
+    ran = run_translate(
+        "run", "--to", "ar", "--mt", "require", cwd=local, env=with_models(tiny_models)
+    )
+    assert ran.returncode == 0, ran.stderr
+    pids = cluster.client.run(os.getpid)
+    command = [
+        str(Path(sys.executable).parent / "translate"),
+        "run",
+        "--to",
+        "ar",
+        "--mt",
+        "require",
+        "--scheduler",
+        cluster.address,
+    ]
+    with subprocess.Popen(
+        command, cwd=remote, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        killed = _kill_a_busy_worker(cluster, pids, process)
+        _, stderr = process.communicate(timeout=300)
+    assert killed, "the run ended before a worker was busy"
+    assert process.returncode == 0, stderr
+    assert picture(remote) == picture(local)
+    cluster.client.wait_for_workers(2, timeout=WAIT)  # the nanny restarts the killed one
+
+
+def _kill_a_busy_worker(cluster: Cluster, pids: dict[str, int], process) -> bool:
+    """SIGKILL the first worker seen translating while `process` runs."""
+    deadline = time.monotonic() + WAIT
+    while process.poll() is None and time.monotonic() < deadline:
+        for worker, keys in cluster.client.processing().items():
+            if any("translate_on_worker" in str(key) for key in keys) and worker in pids:
+                os.kill(pids[worker], signal.SIGKILL)
+                return True
+        time.sleep(0.005)
+    return False
+
+
+@pytest.fixture
+def odd_worker(cluster, argos_package, tmp_path) -> Iterator[callable]:
+    """`odd_worker(recipes)` starts a `dask worker` process whose packages folder holds
+    only `recipes`, waits until the scheduler has it, and stops it after the test."""
+    from translate.packages import install_file
+
+    started: list[subprocess.Popen] = []
+
+    def start(recipes: list[PackageRecipe]) -> None:
+        packages = tmp_path / "odd-packages"
+        packages.mkdir()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+            for recipe in recipes:
+                install_file(argos_package(recipe))
+        command = [str(DASK), "worker", cluster.address, "--nthreads", "1", "--no-nanny"]
+        command += ["--host", "127.0.0.1", "--no-dashboard", "--name", "odd"]
+        environment = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages)}
+        started.append(
+            subprocess.Popen(
+                command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+        )
+        cluster.client.wait_for_workers(3, timeout=WAIT)
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=WAIT)
+    deadline = time.monotonic() + WAIT
+    while len(cluster.client.nthreads()) > 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    ("recipes", "expected"),
+    [
+        ([PackageRecipe(to_code="tr"), PackageRecipe(to_code="ru")], "has no en→ar model"),
+        (
+            [PackageRecipe(to_code=language) for language in ("ar", "tr")]
+            + [PackageRecipe(to_code="ru", version="1.1")],
+            "has en→ru 1.0, the run needs en→ru 1.1",
+        ),
+    ],
+    ids=["missing", "other-version"],
+)
+def test_a_worker_without_the_model_stops_the_run_before_anything_is_written(
+    cluster, odd_worker, recipes, expected, tmp_path
+):
+    odd_worker(recipes)
+    root = project(tmp_path / "project")
+    ran = run_translate("run", "--scheduler", cluster.address, cwd=root)
+    assert ran.returncode == 1
+    lines = ran.stderr.splitlines()
+    assert len(lines) == 1, ran.stderr
+    assert expected in lines[0]
+    assert "translate models install en-" in lines[0]
+    assert not (root / "locales").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "address", "code", "message"),
+    [
+        ("run", "tcp://127.0.0.1:1", 1, "cannot reach the scheduler at tcp://127.0.0.1:1"),
+        ("evaluate", "tls://127.0.0.1:1", 1, "cannot reach the scheduler at tls://127.0.0.1:1"),
+        ("run", "http://127.0.0.1:8786", 2, "give it as tcp://HOST:PORT or tls://HOST:PORT"),
+        ("evaluate", "tcp://127.0.0.1", 2, "give it as tcp://HOST:PORT or tls://HOST:PORT"),
+    ],
+)
+def test_a_bad_address_is_one_line(command, address, code, message, tmp_path):
+    root = reviewed_project(tmp_path / "project")
+    before = snapshot(root)
+    ran = run_translate(command, "--to", "tr", "--scheduler", address, cwd=root, timeout=60)
+    assert ran.returncode == code
+    assert len(ran.stderr.splitlines()) == 1, ran.stderr
+    assert ran.stderr.startswith("translate: error: ")
+    assert message in ran.stderr
+    assert snapshot(root) == before
