@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.support.catalogs import FIRST, PO, REVIEWED, SECOND, THIRD, review
+from tests.support.catalogs import FIRST, PO, REVIEWED, SECOND, THIRD, msgfmt_check, review
 from tests.support.cli import make_project, run_translate
 
 CHANGED = FIRST.replace("a monitor confirmed", "a monitor also confirmed")
@@ -52,13 +52,6 @@ def msgmerge(root: Path, catalog: bytes) -> polib.POFile:
         check=True,
     ).stdout
     return polib.pofile(merged.decode("utf-8"))
-
-
-def msgfmt_check(path: Path) -> None:
-    result = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def test_fuzzy_match_keeps_the_old_entrys_translator_comments(project):

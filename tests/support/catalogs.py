@@ -3,6 +3,7 @@ to them, and a picture of the locales folder to compare before and after."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import polib
@@ -39,3 +40,12 @@ def review(path: Path, translations: dict[str, str]) -> None:
                 entry.flags.remove("fuzzy")
             entry.tcomment = "Reviewed by hand."
     catalog.save()
+
+
+def msgfmt_check(path: Path) -> None:
+    """GNU msgfmt accepts the catalog: `msgfmt --check`, which checks headers, plural forms
+    and format strings as well as syntax."""
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
