@@ -14,10 +14,24 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
+# Every character Python's str.splitlines() breaks a line at, shown as its escape.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_ESCAPED_BREAKS = {ord(char): char.encode("unicode_escape").decode() for char in _LINE_BREAKS}
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks escaped (`\\n`), so that a message quoting the input (a
+    key, a cell, a term) stays one line however hostile the input."""
+    return text.translate(_ESCAPED_BREAKS)
+
+
 class DragomanError(Exception):
     """Base of every expected error; `str()` is the one-line message shown to the user."""
 
     exit_code = EXIT_FAILURE
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(DragomanError):

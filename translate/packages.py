@@ -66,11 +66,11 @@ OFFLINE_HINT = (
     "`translate models install --file PATH.argosmodel`, or point --index "
     "(or ARGOS_PACKAGE_INDEX) at a mirror folder holding index.json and the packages"
 )
-_PAIR = re.compile(r"^([a-z]{2,3}(?:_[a-z]{2,4})?)[-_]([a-z]{2,3}(?:_[a-z]{2,4})?)$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_PAIR = re.compile(r"^([a-z]{2,3}(?:_[a-z]{2,4})?)[-_]([a-z]{2,3}(?:_[a-z]{2,4})?)\Z")
+_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 # Argos versions are dotted numbers ("1.9", "1.9.6"); anything else cannot be ordered, so a
 # newer package could not be told from an older one.
-_VERSION = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}$")
+_VERSION = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}\Z")
 
 
 @dataclass(frozen=True)
@@ -267,9 +267,27 @@ def _json(data: bytes, where: str) -> object:
     if deep is not None:
         raise LocatedError(where, deep, f"nested deeper than {MAX_NESTING} levels")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise LocatedError(where, error.lineno, f"not valid JSON: {error.msg}") from None
+    except _LongNumber as error:
+        line = text.count("\n", 0, text.find(error.digits)) + 1
+        message = f"a number of {len(error.digits)} digits, more than Python reads"
+        raise LocatedError(where, line, message) from None
+
+
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _integer(digits: str) -> int:
+    """An integer of the JSON text; one longer than Python converts (4300 digits, a guard
+    against quadratic conversion) is reported at its line rather than as a ValueError."""
+    try:
+        return int(digits)
+    except ValueError:
+        raise _LongNumber(digits) from None
 
 
 def _fields_problem(fields: dict) -> str | None:
@@ -327,7 +345,10 @@ def parse_index(data: bytes, url: str) -> list[PackageInfo]:
         links = entry.get("links", [])
         if not isinstance(links, list) or not all(isinstance(link, str) for link in links):
             raise LocatedError(url, line, "links must be a list of URLs")
-        absolute = [urllib.parse.urljoin(url, link) for link in links]
+        try:
+            absolute = [urllib.parse.urljoin(url, link) for link in links]
+        except ValueError as error:  # urllib's own check, e.g. "Invalid IPv6 URL"
+            raise LocatedError(url, line, f"a link is not a URL: {error}") from None
         for link in absolute:
             # A server must not point the installer at this machine's files.
             if remote and urllib.parse.urlparse(link).scheme == "file":

@@ -174,18 +174,35 @@ def read_csv(
     """
     result = ReadResult()
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        _read_rows(reader, path, source_language, default_kind, default_language, result)
+    except csv.Error as error:  # e.g. a field over the csv module's limit of 128 KiB
+        # The DictReader counts lines only after a whole row; its reader, as it reads.
+        line = max(reader.reader.line_num, 1)
+        result.problems.append(Problem(path, line, f"CSV: {error}"))
+    return result
+
+
+def _read_rows(
+    reader: csv.DictReader[str],
+    path: str,
+    source_language: str,
+    default_kind: Kind | None,
+    default_language: str | None,
+    result: ReadResult,
+) -> None:
     columns = reader.fieldnames or []
     missing = [name for name in ("source", "target") if name not in columns]
     if missing:
         result.problems.append(
             Problem(path, 1, f"missing column(s) {', '.join(missing)} in the header")
         )
-        return result
+        return
     if "language" not in columns and default_language is None:
         result.problems.append(
             Problem(path, 1, "no 'language' column, and the file name does not name a language")
         )
-        return result
+        return
     assembled: dict[str, _Partial] = {}
     line = 1
     for row in reader:
@@ -194,7 +211,6 @@ def read_csv(
             row, assembled
         )
     result.concepts.extend(partial.concept(path) for partial in assembled.values())
-    return result
 
 
 class _RowReader:

@@ -265,7 +265,8 @@ def read_tbx(
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         line = error.lineno if error.lineno else None
-        result.problems.append(Problem(path, line, f"not well-formed XML: {error.msg}"))
+        reason = " ".join(error.msg.split())  # libxml2 may end a reason with a line break
+        result.problems.append(Problem(path, line, f"not well-formed XML: {reason}"))
         return result
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from translate.errors import one_line
 from translate.glossary.model import Concept, Location
 from translate.glossary.recognize import written_forms
 from translate.morphology.normalize import INVISIBLE
@@ -41,7 +42,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 def spelling(text: str) -> str:

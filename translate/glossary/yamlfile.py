@@ -149,12 +149,22 @@ class _NestingLimitedLoader(yaml.SafeLoader):
 
 
 def _check_tree(root: Node) -> None:
-    """Refuse nesting deeper than `MAX_NESTING` and text holding a lone surrogate (which only
-    an escape like "\\uDC00" makes, and which no file can hold), walking the tree without
-    recursion."""
+    """Refuse nesting deeper than `MAX_NESTING`, aliases, and text holding a lone surrogate
+    (which only an escape like "\\uDC00" makes, and which no file can hold), walking the tree
+    without recursion.
+
+    An alias is the node of its anchor again, so nine lines of nine aliases each make a tree
+    of 9^9 nodes (the "billion laughs"; six levels took 13 s to walk), and an alias inside
+    its own anchor makes a cycle. A glossary has no use for them: each node is visited once
+    and one met again is refused, at its anchor."""
+    seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
+        if id(node) in seen:
+            message = "this anchor is used by an alias (*name); a glossary may not use aliases"
+            raise ComposerError(None, None, message, node.start_mark)
+        seen.add(id(node))
         if depth > MAX_NESTING:
             message = f"nested deeper than {MAX_NESTING} levels"
             raise ComposerError(None, None, message, node.start_mark)
@@ -188,8 +198,13 @@ class _FileReader:
             reason = error.problem or error.context or "invalid YAML"
             self.result.problems.append(Problem(self.path, line, f"YAML syntax: {reason}"))
             return self.result
-        except yaml.YAMLError as error:
-            self.result.problems.append(Problem(self.path, None, f"YAML syntax: {error}"))
+        except yaml.reader.ReaderError as error:
+            # Raised by the pure-Python reader, whose position counts characters of `text`.
+            line = text.count("\n", 0, error.position) + 1
+            char = error.character
+            code = char if isinstance(char, int) else ord(char[:1] or "?")
+            message = f"YAML syntax: U+{code:04X} is not allowed ({error.reason})"
+            self.result.problems.append(Problem(self.path, line, message))
             return self.result
         if root is None:
             self.result.problems.append(Problem(self.path, 1, "empty file: expected 'concepts:'"))
