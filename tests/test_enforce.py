@@ -43,10 +43,10 @@ def test_names_without_a_rendering_in_the_language_stay_as_they_are():
         (
             "tr",
             "701'de ve 702'ye çatışma, 703'nin grubu 704'ta dedi.",
-            "Halep'te ve İdlib'e çatışma, Şam Cephesi'nin grubu Şam'da dedi.",
+            "Halep'te ve İdlib'e çatışma, Şam Cephesinin grubu Şam'da dedi.",
         ),
         ("tr", "701, 702, 703 ve 704.", "Halep, İdlib, Şam Cephesi ve Şam."),
-        ("tr", "701’den 702'deki 703'e 704'a", "Halep'ten İdlib'deki Şam Cephesi'ne Şam'a"),
+        ("tr", "701’den 702'deki 703'e 704'a", "Halep'ten İdlib'deki Şam Cephesine Şam'a"),
         # Arabic: proclitics on the number go onto the name; ل + ال contracts to لل.
         (
             "ar",

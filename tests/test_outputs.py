@@ -150,5 +150,5 @@ def test_stats_measure_glossary_compliance(project):
     # (its translation leaves "Reuters" out) and the Jabha Shamiya one.
     deprecated = "Ordu ve müttefikleri iki cephede ilerlemeye çalıştı, dedi Levant Cephesi."
     assert compliance(deprecated) == (2, 0, 0.0)
-    approved = "Şam Cephesi'nden bir yetkili, ordunun iki cephede ilerlemeye çalıştığını söyledi."
+    approved = "Şam Cephesinden bir yetkili, ordunun iki cephede ilerlemeye çalıştığını söyledi."
     assert compliance(approved) == (2, 1, 50.0)
