@@ -153,6 +153,22 @@ def test_drafts_count_only_when_drafts_are_checked(index):
         ("ru", ["(запрещена в РФ)"], "запрещенной в РФ", True),  # е for ё
         ("ru", ["запрещённая в России"], "в России запрещённая", False),
         ("ru", ["глава МИД"], "главой МИД России", True),
+        # The legal label in its three usual variants, each in other cases and numbers.
+        (
+            "ru",
+            ["террористическая организация, запрещённая в РФ"],
+            "террористическими организациями, запрещёнными в РФ",
+            True,
+        ),
+        (
+            "ru",
+            ["террористическая организация, запрещённая в РФ"],
+            "организация, запрещённая в РФ",
+            False,
+        ),
+        ("ru", ["запрещённая в России"], "о запрещённой в России группировке", True),
+        ("ru", ["(запрещена в РФ)"], "(запрещены в РФ)", True),
+        ("ru", ["запрещённая в России"], "запрещённая в Турции", False),
         ("tr", ["terör örgütü"], "terör örgütünün", True),
         ("tr", ["terör örgütü"], "Terör Örgütü'ne", True),
         ("tr", ["terör örgütü"], "terörist örgütü", False),
@@ -198,4 +214,123 @@ def test_a_finding_is_suppressed_as_for_the_other_rules(tmp_path, comment, suppr
     assert result.returncode == (0 if suppressed else 1), result.stderr
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["rule"], finding["concept"]) == (LABEL, "islamic-state")
+    assert finding["suppressed"] is suppressed
+
+
+# The project's glossary: the reviewers' findings on the reference catalogs are these rules'.
+
+OBSERVATORY = (
+    "In rebel-held Aleppo, a Reuters journalist said there were intense clashes on Friday in "
+    "Sheikh Saeed district in the south of the eastern sector, where the Observatory and a "
+    "Syrian military source said government forces advanced on Thursday."
+)
+ISLAMIC_STATE = (
+    "Fighting also took place northeast of Aleppo, where Turkey has intervened to support "
+    "rebels against both Islamic State fighters and Kurdish groups."
+)
+RUDSKOI = (
+    "Russian Defense Ministry official Sergei Rudskoi said on Friday up to 10,500 Syrian "
+    "citizens had fled parts of east Aleppo still controlled by rebels in the last 24 hours."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "before", "after", "rule", "concept"),
+    [
+        (
+            "ar",
+            OBSERVATORY,
+            "حيث قال المرصد ومصدر عسكري سوري إن القوات الحكومية تقدمت في حلب.",
+            "حيث قال المرصد السوري لحقوق الإنسان ومصدر عسكري سوري إن القوات الحكومية تقدمت في حلب.",
+            FIRST_REFERENCE,
+            "syrian-observatory",
+        ),
+        (
+            "tr",
+            OBSERVATORY,
+            "Halep'te Gözlemevi ve Suriyeli bir askerî kaynak, hükümet güçlerinin ilerlediğini "
+            "bildirdi.",
+            "Halep'te Suriye İnsan Hakları Gözlemevi ve Suriyeli bir askerî kaynak, hükümet "
+            "güçlerinin ilerlediğini bildirdi.",
+            FIRST_REFERENCE,
+            "syrian-observatory",
+        ),
+        (
+            "ru",
+            ISLAMIC_STATE,
+            "Бои шли к северо-востоку от Алеппо, где Турция поддерживает повстанцев в борьбе с "
+            "боевиками «Исламского государства».",
+            "Бои шли к северо-востоку от Алеппо, где Турция поддерживает повстанцев в борьбе с "
+            "боевиками запрещённой в России террористической группировки «Исламское государство».",
+            LABEL,
+            "islamic-state",
+        ),
+        (
+            "ru",
+            RUDSKOI,
+            "Представитель Министерства обороны России Сергей Рудской заявил, что из восточного "
+            "Алеппо бежали до 10 500 сирийских граждан.",
+            "Начальник Главного оперативного управления Генштаба Минобороны России Сергей Рудской "
+            "заявил, что из восточного Алеппо бежали до 10 500 сирийских граждан.",
+            LABEL,
+            "sergei-rudskoi",
+        ),
+    ],
+)
+def test_the_project_glossary_flags_what_the_native_reviewers_found(
+    language, source, before, after, rule, concept
+):
+    index = GlossaryIndex(load_glossary(DATA.parent.parent.parent / "glossary"))
+
+    def first_mention_findings(translation: str) -> list[tuple[str, str | None]]:
+        catalog = Catalog(
+            header=[("Language", language)],
+            messages=[Message(source, translation, references=["a.txt:1"], line=0)],
+        )
+        findings, _ = check_catalog(catalog, language, file="c", glossary=index)
+        return [(f.rule, f.concept) for f in findings if f.rule in RULES]
+
+    assert first_mention_findings(before) == [(rule, concept)]
+    assert first_mention_findings(after) == []
+
+
+SHORT_FIRST = """\
+msgid ""
+msgstr ""
+"Language: {language}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+{comment}#: article.txt:3
+msgid "The Observatory said fighting went on."
+msgstr "{translation}"
+"""
+
+
+@pytest.mark.parametrize("language", ["ar", "tr"])
+@pytest.mark.parametrize(
+    ("comment", "suppressed"),
+    [
+        ("", False),
+        ("# check: ignore glossary-first-reference=syrian-observatory\n", True),
+        ("# check: ignore glossary-first-reference\n", True),
+        ("# check: ignore glossary-label=syrian-observatory\n", False),
+    ],
+)
+def test_a_short_first_mention_is_suppressed_as_for_the_other_rules(
+    tmp_path, language, comment, suppressed
+):
+    translation = {
+        "ar": "قال المرصد إن القتال استمر.",
+        "tr": "Gözlemevi, çatışmaların sürdüğünü bildirdi.",
+    }
+    shutil.copytree(DATA / "first-mention", tmp_path / "glossary")
+    path = tmp_path / f"{language}.po"
+    text = SHORT_FIRST.format(language=language, comment=comment, translation=translation[language])
+    path.write_text(text, encoding="utf-8")
+    result = run_translate(
+        "check", path.name, "--glossary", "glossary", "--format", "json", "-q", cwd=tmp_path
+    )
+    assert result.returncode == (0 if suppressed else 1), result.stderr
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["concept"]) == (FIRST_REFERENCE, "syrian-observatory")
     assert finding["suppressed"] is suppressed
