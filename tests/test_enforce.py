@@ -103,3 +103,55 @@ def test_engine_output_on_real_tiny_package_is_verified(tiny_models, monkeypatch
     else:
         assert first.text == engine.translate([SOURCE])[0].text
         assert any("aleppo" in problem for problem in first.problems)
+
+
+# First mentions: the first-reference form where the article first names the concept
+
+FIRST_MENTION = load_glossary(REPO / "tests" / "data" / "enforce" / "first-mention")
+
+
+@pytest.mark.parametrize(
+    ("language", "output", "expected"),
+    [
+        ("ru", "701 встретился с 702.", "Джон Керри встретился с Керри."),
+        ("tr", "701, 702'la görüştü.", "John Kerry, Kerry'yle görüştü."),
+        ("ar", "التقى 701 و702.", "التقى جون كيري وكيري."),
+    ],
+)
+def test_only_the_first_mention_takes_the_first_reference_form(language, output, expected):
+    source = "John Kerry met Kerry."
+    matches = Recognizer(FIRST_MENTION).find(source)
+    first = protect(source, matches, language, first={"john-kerry"})
+    assert [slot.first for slot in first.slots] == [True, False]
+    assert restore(output, first, language).text == expected
+    # Not the first mention in its article: the preferred (short) form both times.
+    later = protect(source, matches, language)
+    assert restore(output, later, language).text == expected.replace(
+        FIRST_MENTION.concept("john-kerry").targets[language].first_reference[0],
+        FIRST_MENTION.concept("john-kerry").targets[language].preferred,
+    )
+
+
+def test_first_mentions_follow_the_source_order_and_count_translated_entries():
+    """The article is the source file; an entry already translated mentions what its
+    translation renders (a monitor named in full), an untranslated one what its source names."""
+    from translate.catalog import Message
+    from translate.terms import GlossaryStage
+
+    stage = GlossaryStage(load_glossary(REPO / "tests" / "data" / "check" / "first-mention"))
+    entries = [
+        (Message("The Observatory said fighting went on.", references=["a.txt:5"]), ""),
+        (
+            Message("A monitor reported clashes.", references=["a.txt:2"]),
+            "Сирийская обсерватория по правам человека сообщила о столкновениях.",
+        ),
+        (Message("SOHR said dozens were killed.", references=["b.txt:1"]), ""),
+        (Message("Lavrov and the Observatory spoke.", references=["a.txt:7"]), ""),
+    ]
+    assert stage.first_mentions(entries, "ru") == [
+        frozenset(),
+        {"syrian-observatory"},
+        {"syrian-observatory"},
+        {"sergei-lavrov"},
+    ]
+    assert stage.first_mentions(entries, "fr") == [frozenset()] * 4

@@ -27,6 +27,7 @@ from translate.glossary.recognize import Recognizer
 
 LANGUAGES = ("ar", "tr", "ru")
 PO = "locales/{}/LC_MESSAGES/aleppo-offensive.po"
+DATA = Path(__file__).parent / "data"
 GLOSSARY = load_glossary(REPO / "glossary")
 RECOGNIZER = Recognizer(GLOSSARY)
 NAMED_SEGMENTS = 37  # seed segments naming a glossary concept rendered in each language
@@ -39,6 +40,17 @@ FIRST = "ALEPPO, Syria/BEIRUT (Reuters) - The Syrian army pressed an offensive i
 # notes that "Syrian army" is not the country). Turkish matching reads "Syrian" as the
 # deprecated Turkish rendering "Syria" with a suffix, and "Russian" as "Russia" + n.
 ENGLISH_ADJECTIVES = re.compile(r"\b(?:Syrian|Russian)\b")
+# The copying model writes no title and no legal label: verification reports the first
+# mentions that the glossary says need one (Lavrov's title; in Russian also Rudskoi's and the
+# legal label of Islamic State).
+LACKS_LABEL = re.compile(
+    r"^Glossary: first mention of .*? \(([\w-]+)\) in this article lacks", re.M
+)
+UNLABELLED = {
+    "ar": {"sergei-lavrov"},
+    "tr": {"sergei-lavrov"},
+    "ru": {"sergei-lavrov", "sergei-rudskoi", "islamic-state"},
+}
 
 
 def named_concepts(msgid: str, language: str) -> list:
@@ -144,14 +156,22 @@ def test_run_puts_every_approved_name_in_place(copied):
         for entry in entries:
             # No placeholder is left behind: every number in a translation is the source's.
             assert set(re.findall(r"\d+", entry.msgstr)) <= set(re.findall(r"\d+", entry.msgid))
-        # Verified clean unless the English left around the names trips the Turkish check.
-        unclean = [e for e in named if language == "tr" and ENGLISH_ADJECTIVES.search(e.msgstr)]
+        # Verified clean unless the English left around the names trips the Turkish check, or
+        # a first mention lacks the title or legal label the glossary requires there.
+        unlabelled = {e.msgid: LACKS_LABEL.findall(e.tcomment) for e in named}
+        assert {c for found in unlabelled.values() for c in found} == UNLABELLED[language]
+        unclean = [
+            e
+            for e in named
+            if (language == "tr" and ENGLISH_ADJECTIVES.search(e.msgstr)) or unlabelled[e.msgid]
+        ]
         assert counts[language] == (NAMED_SEGMENTS - len(unclean), NAMED_SEGMENTS)
         for entry in named:
             problems = [line for line in entry.tcomment.splitlines() if line.startswith("Glossary")]
             assert bool(problems) == (entry in unclean), entry.tcomment
-    # 13 of the Turkish named entries keep "Syrian" or "Russian".
-    assert counts == {"ar": (37, 37), "tr": (24, 37), "ru": (37, 37)}
+    # 13 of the Turkish named entries keep "Syrian" or "Russian" (Lavrov's among them); one
+    # Arabic and three Russian first mentions lack their label.
+    assert counts == {"ar": (36, 37), "tr": (24, 37), "ru": (34, 37)}
 
 
 @pytest.mark.parametrize(
@@ -190,8 +210,12 @@ def test_check_finds_no_glossary_error_where_names_were_enforced(copied):
         grouped = {e.msgid for e in entries if re.search(r"\d,\d{3}", e.msgid)}
         assert len(grouped) == 3
         assert by_rule.pop("numbers", set()) == (grouped if language != "ar" else set())
+        # The first mentions that lack a title or label, as their comments said.
+        assert by_rule.pop("glossary-label") == {
+            e.msgid for e in entries if LACKS_LABEL.search(e.tcomment)
+        }
         if language == "tr":
-            # The only glossary findings: English adjectives, outside the enforced names.
+            # The other glossary findings: English adjectives, outside the enforced names.
             deprecated = [f for f in found if f["rule"] == "glossary-deprecated"]
             assert {f["concept"] for f in deprecated} == {"syria", "russia"}
             assert by_rule.pop("glossary-deprecated") == {
@@ -272,3 +296,62 @@ def test_quality_flags_judge_the_text_with_names_restored(copied):
         for entry in machine_entries(root, language):
             identical = "MT quality: the output is identical to the source" in entry.tcomment
             assert identical == (entry.msgstr == entry.msgid), entry.msgid
+
+
+# First mentions -------------------------------------------------------------------------
+
+IS_FIRST = "Fighting also took place northeast of Aleppo, where Turkey has intervened"
+IS_LATER = "Turkish-backed rebels closed in on the Islamic State-held city of al-Bab"
+KERRY_FIRST = "U.S. Secretary of State John Kerry"
+KERRY_LATER = "Go home and have a nice weekend in Massachusetts"
+FIRST_MENTION_NAMES = {
+    # language: (Islamic State first, later; Kerry first, later)
+    "ar": ("تنظيم الدولة الإسلامية", "تنظيم الدولة", "جون كيري", "كيري"),
+    "tr": ("İslam Devleti", "DEAŞ", "John Kerry", "Kerry"),
+    "ru": ("Исламское государство", "ИГ", "Джон Керри", "Керри"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_mention_gets_the_first_reference_form_and_later_ones_the_preferred(
+    copy_models, tmp_path, language
+):
+    """Islamic State and Kerry are each named twice in the seed: the copying model carries
+    both placeholders, and enforcement writes the full form at the first mention in source
+    order, the short preferred form after it. What enforcement cannot write, the Russian
+    legal label, is left to the reviewer as a `Glossary:` comment on the first mention."""
+    root = make_project(tmp_path / "project")
+    shutil.copytree(DATA / "enforce" / "first-mention", root / "glossary")
+    result = run_translate(
+        "run", "--mt", "require", "--to", language, cwd=root, env=with_models(copy_models)
+    )
+    assert result.returncode == 0, result.stderr
+    catalog = polib.pofile(str(root / PO.format(language)))
+
+    def entry(start: str) -> polib.POEntry:
+        (found,) = [e for e in catalog if e.msgid.startswith(start)]
+        return found
+
+    is_first, is_later, kerry_first, kerry_later = FIRST_MENTION_NAMES[language]
+    assert is_first in entry(IS_FIRST).msgstr
+    assert is_later in entry(IS_LATER).msgstr and is_first not in entry(IS_LATER).msgstr
+    assert entry(KERRY_FIRST).msgstr.startswith(f"U.S. Secretary of State {kerry_first}, who")
+    assert f" {kerry_later} said" in entry(KERRY_LATER).msgstr
+    assert kerry_first not in entry(KERRY_LATER).msgstr
+    comments = {
+        start: [line for line in entry(start).tcomment.splitlines() if line.startswith("Glossary")]
+        for start in (IS_FIRST, IS_LATER, KERRY_FIRST, KERRY_LATER)
+    }
+    if language == "ru":
+        (label,) = comments.pop(IS_FIRST)
+        assert label.startswith("Glossary: first mention of “Islamic State” (islamic-state)")
+        assert "lacks its required label" in label
+    assert all(lines == [] for lines in comments.values()), comments
+    # The check agrees: on the drafts, the only first-mention finding is that label.
+    check = run_translate("check", "--include", "drafts", "--format", "json", "-q", cwd=root)
+    rules = [
+        (finding["rule"], finding["concept"])
+        for finding in json.loads(check.stdout)["findings"]
+        if finding["rule"] in ("glossary-first-reference", "glossary-label")
+    ]
+    assert rules == ([("glossary-label", "islamic-state")] if language == "ru" else [])

@@ -12,6 +12,10 @@ by the approved rendering, carrying over what the model attached to it:
 * Russian: the case a preceding preposition governs (`в 701`) inflects the name (`в Алеппо`
   stays, `из 701` → `из Дамаска`).
 
+The rendering put back is the preferred one, except at the first mention of a concept in an
+article (`first`, decided by the caller in the catalog's source order), which takes the
+concept's first-reference form (the Observatory's full name, a person's full name).
+
 A placeholder the model dropped or mangled means the protected output cannot be trusted: the
 segment is translated again without placeholders and only verified.
 """
@@ -19,7 +23,7 @@ segment is translated again without placeholders and only verified.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from translate.glossary.model import Concept, TargetTerms
@@ -41,6 +45,14 @@ class Slot:
     placeholder: str
     concept: Concept
     target: TargetTerms
+    first: bool = False  # the concept's first mention in its article
+
+    @property
+    def rendering(self) -> str:
+        """What replaces the placeholder: the first-reference form at a first mention."""
+        if self.first and self.target.first_reference:
+            return self.target.first_reference[0]
+        return self.target.preferred
 
 
 @dataclass(frozen=True)
@@ -57,8 +69,16 @@ class Restored:
     complete: bool
 
 
-def protect(segment: str, matches: Sequence[TermMatch], language: str) -> Protected:
-    """Replace each recognised name that has a rendering in `language` by a placeholder."""
+def protect(
+    segment: str,
+    matches: Sequence[TermMatch],
+    language: str,
+    first: Collection[str] = (),
+) -> Protected:
+    """Replace each recognised name that has a rendering in `language` by a placeholder.
+
+    `first` names the concepts whose first mention in the article is this segment: the
+    first of their placeholders here will get the first-reference form."""
     # `\d` and `int` read the digits of every script (`٧٠١` is 701).
     numbers = {int(found) for found in re.findall(r"\d+", segment)}
     free = (number for number in _PLACEHOLDER_RANGE if number not in numbers)
@@ -73,7 +93,10 @@ def protect(segment: str, matches: Sequence[TermMatch], language: str) -> Protec
         # The dot of `U.N.` that also ends the sentence stays as the sentence's full stop.
         period = "." if match.sentence_period else ""
         pieces.extend((segment[position : match.start], placeholder + period))
-        slots.append(Slot(placeholder=placeholder, concept=match.concept, target=target))
+        is_first = match.concept.id in first and all(
+            slot.concept.id != match.concept.id for slot in slots
+        )
+        slots.append(Slot(placeholder, match.concept, target, first=is_first))
         position = match.end
     pieces.append(segment[position:])
     return Protected(text="".join(pieces), slots=tuple(slots))
@@ -86,7 +109,7 @@ def restore(output: str, protected: Protected, language: str) -> Restored:
         occurrences = list(_placeholder_pattern(slot.placeholder).finditer(text))
         if len(occurrences) != 1:
             return Restored(text=output, complete=False)
-        text = _substitute(text, occurrences[0], slot.target, language)
+        text = _substitute(text, occurrences[0], slot, language)
     return Restored(text=text, complete=True)
 
 
@@ -96,9 +119,9 @@ def _placeholder_pattern(placeholder: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d){digits}(?!\d)")
 
 
-def _substitute(text: str, found: re.Match[str], target: TargetTerms, language: str) -> str:
+def _substitute(text: str, found: re.Match[str], slot: Slot, language: str) -> str:
     before, after = text[: found.start()], text[found.end() :]
-    name = target.preferred
+    name, target = slot.rendering, slot.target
     if language == "tr":
         from translate.morphology.turkish import attach_suffix
 

@@ -6,7 +6,7 @@ and `evaluate` scores them, so both measure the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -52,18 +52,23 @@ def translate_segments(
     progress: Callable[[int], None] | None = None,
     *,
     enforce: bool = True,
+    first: Sequence[Collection[str]] | None = None,
 ) -> list[Result]:
     """Translate `texts` into `language` in batched calls, enforcing the glossary.
 
     Segments whose names come back through their placeholders get the approved forms; where
     the model lost a placeholder, the segment is translated again as it is and only verified.
     With `enforce=False` the glossary only verifies (to measure the model on its own).
+    `first[i]` names the concepts whose first mention in its article is `texts[i]`: there
+    enforcement inserts the first-reference form, and verification also reports what the
+    first mention still lacks (that form, a required label).
     """
+    firsts: Sequence[Collection[str]] = first if first is not None else [()] * len(texts)
     protected = [
-        protect(text, glossary.matches(text), language)
+        protect(text, glossary.matches(text), language, concepts)
         if glossary
         else Protected(text=text, slots=())
-        for text in texts
+        for text, concepts in zip(texts, firsts, strict=True)
     ]
     sent = [item.text if enforce else text for item, text in zip(protected, texts, strict=True)]
     outputs = list(translator.translate(sent, progress))
@@ -90,12 +95,14 @@ def translate_segments(
             source=text,
             text=translated,
             flags=_flags(text, translated, output, language),
-            problems=tuple(glossary.problems(text, translated, language)) if glossary else (),
+            problems=tuple(glossary.problems(text, translated, language, concepts))
+            if glossary
+            else (),
             names=len(item.slots),
             restored=complete,
         )
-        for text, item, output, translated, complete in zip(
-            texts, protected, outputs, texts_out, restored_flags, strict=True
+        for text, item, output, translated, complete, concepts in zip(
+            texts, protected, outputs, texts_out, restored_flags, firsts, strict=True
         )
     ]
 

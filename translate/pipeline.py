@@ -243,8 +243,14 @@ def machine_translate(
     if not units:
         return
     language = jobs[0].language
+    first = _first_mentions(jobs, terms) if terms is not None else {}
     results = translate_segments(
-        [unit.msgid for unit in units], language, translator, terms, advance
+        [unit.msgid for unit in units],
+        language,
+        translator,
+        terms,
+        advance,
+        first=[first.get(id(unit), frozenset()) for unit in units],
     )
     note = f"Machine translation ({translator.provenance}); review before use."
     owner = {id(unit): job for job in jobs for unit in job.units}
@@ -263,6 +269,20 @@ def machine_translate(
         if result.names:
             job.with_names += 1
             job.enforced += result.glossary_clean
+
+
+def _first_mentions(jobs: Sequence[Job], terms: GlossaryStage) -> dict[int, frozenset[str]]:
+    """The concepts at their first mention in each unit (by `id`), per catalog: the units
+    already translated count with their translations, the others with their sources."""
+    first: dict[int, frozenset[str]] = {}
+    for job in jobs:
+        entries = [(unit.template, unit.translation) for unit in job.units]
+        for unit, concepts in zip(
+            job.units, terms.first_mentions(entries, job.language), strict=True
+        ):
+            if concepts:
+                first[id(unit)] = concepts
+    return first
 
 
 def merge_job(job: Job) -> Catalog:

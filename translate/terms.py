@@ -6,6 +6,7 @@ passes the check, and the compliance figures of `stats` and `evaluate` mean the 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -39,13 +40,46 @@ class GlossaryStage:
 
         return replace(template, messages=[annotated(m) for m in template.messages])
 
-    def problems(self, msgid: str, translation: str, language: str) -> list[str]:
-        """The glossary errors `translate check` would report on this translation."""
+    def problems(
+        self, msgid: str, translation: str, language: str, first: Collection[str] = ()
+    ) -> list[str]:
+        """The glossary errors `translate check` would report on this translation; where it
+        is the first mention of the concepts in `first`, what that mention lacks as well."""
         from translate.check.findings import Severity
+        from translate.check.reference import first_mentions
         from translate.check.rules import Context, check_glossary
 
-        return [
-            issue.message
-            for issue in check_glossary(msgid, translation, Context(language, self._index))
-            if issue.effective_severity is Severity.error
-        ]
+        issues = check_glossary(msgid, translation, Context(language, self._index))
+        rules = first_mentions(self._index, language)
+        for concept_id in sorted(first):
+            issues.extend(rules.issues(concept_id, translation))
+        return [issue.message for issue in issues if issue.effective_severity is Severity.error]
+
+    def first_mentions(
+        self, entries: Sequence[tuple[Message, str]], language: str
+    ) -> list[frozenset[str]]:
+        """For each entry of a catalog (message, translation or "" when it has none), the
+        concepts with first-mention rules in `language` whose first mention in its article
+        it is, in the catalog's source order (`check.reference.article_order`). A translated
+        entry mentions what its translation renders; one without translation, what its source
+        names, as the machine translation will."""
+        from translate.check.reference import article_order, first_mentions
+
+        rules = first_mentions(self._index, language)
+        firsts: list[frozenset[str]] = [frozenset()] * len(entries)
+        if not rules:
+            return firsts
+        for article in article_order([message for message, _ in entries]):
+            seen: set[str] = set()
+            for position in article:
+                message, translation = entries[position]
+                if translation:
+                    mentioned = set(rules.mentions(message.msgid, translation))
+                else:
+                    named = {match.concept.id for match in self.matches(message.msgid)}
+                    mentioned = named & rules.targets.keys()
+                new = mentioned - seen
+                if new:
+                    firsts[position] = frozenset(new)
+                    seen |= new
+        return firsts
