@@ -1,9 +1,11 @@
-"""`translate glossary ...`: validate, export, import, list, show and find glossary terms."""
+"""`translate glossary ...`: validate, export, import, list, show and find glossary terms, and
+suggest the names of new articles that it does not cover yet."""
 
 from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -291,3 +293,51 @@ def find_command(
             f"{match.start}-{match.end}\t{match.text}{match.possessive}\t"
             f"{match.concept.id} [{match.concept.kind.value}]{rendering}"
         )
+
+
+class SuggestFormat(StrEnum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command("suggest")
+def suggest_command(
+    sources: Annotated[
+        list[Path], typer.Argument(help="Articles to read (plain text).", show_default=False)
+    ],
+    glossary_path: GlossaryOption = None,
+    output: Annotated[
+        SuggestFormat,
+        typer.Option(
+            "--format",
+            help="text: one line per candidate; json: a list of objects; yaml: a glossary "
+            "stub to paste, target renderings empty.",
+        ),
+    ] = SuggestFormat.text,
+    quiet: QuietOption = False,
+) -> None:
+    """Names in the articles that the glossary does not cover: people, places, organizations."""
+    from translate.glossary.suggest import glossary_stub, suggest
+    from translate.source import read_document
+
+    config, glossary = _glossary(glossary_path)
+    documents = [read_document(path, config.display_path(path)) for path in sources]
+    candidates = suggest(documents, glossary)
+    if output is SuggestFormat.json:
+        rows = [candidate.as_dict() for candidate in candidates]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif output is SuggestFormat.yaml:
+        languages = config.target_languages or glossary.languages
+        if candidates:
+            typer.echo(glossary_stub(candidates, languages), nl=False)
+    else:
+        for candidate in candidates:
+            typer.echo(
+                f"{candidate.count:>3}  {candidate.kind.value:<12} {candidate.term:<28} "
+                f"{candidate.where()}  “{candidate.context}”"
+            )
+    diagnostics(quiet).print(
+        f"{len(candidates)} candidate{'s' * (len(candidates) != 1)} in {len(documents)} "
+        f"article{'s' * (len(documents) != 1)} not covered by glossary version {glossary.version}"
+    )

@@ -10,6 +10,7 @@ by `glossary/schema.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -445,6 +446,11 @@ def write_yaml_files(glossary: Glossary, origin: str) -> dict[str, str]:
 def concept_yaml(concept: Concept) -> str:
     """One concept as it is written in a glossary file (a one-item list)."""
     return _dump([_concept_data(concept)])
+
+
+def concepts_yaml(concepts: Iterable[Concept]) -> str:
+    """Concepts as a glossary file's `concepts:` mapping, without the file's header."""
+    return _dump({"concepts": [_concept_data(concept) for concept in concepts]})
 
 
 def _concept_data(concept: Concept) -> dict[str, object]:
