@@ -113,3 +113,17 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
     result = run_translate("glossary", "suggest", *args, cwd=REPO)
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+
+
+def test_a_dateline_place_is_suggested_as_the_glossary_writes_it(tmp_path):
+    """`HAMA, Syria (Reuters) -`: the recogniser matches a term in capitals, so the term
+    suggested is `Hama`, a place; an abbreviation elsewhere is an organization."""
+    article = tmp_path / "hama.txt"
+    article.write_text(
+        "HAMA, Syria (Reuters) - The SDF said on Monday that Hama was calm.\n", encoding="utf-8"
+    )
+    found = suggest(str(article))
+    assert [(item["term"], item["kind"], item["count"]) for item in found] == [
+        ("Hama", "place", 2),
+        ("SDF", "organization", 1),
+    ]

@@ -38,6 +38,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # Where a sentence's first word stands: after opening quotes, or after a dateline
 # (`IDLIB, Syria (Reuters) - `), whose words the recogniser knows or the editors see anyway.
 _OPENING = re.compile(r"^(?:[A-Z]{2,}[^()]{0,80}\([^)]*\)\s*[-–—]\s*)?[\s“\"‘'(«\-–—]*")
+# A dateline's place, in capitals before the first comma (`HAMA, Syria (Reuters) -`).
+_DATELINE = re.compile(r"^[A-Z][A-Z'’\- ]*[A-Z],")
 _INNER_START = re.compile(r"[.!?…][”\"’)]*\s+[“\"‘(]*")
 # A compound adjective (`Turkish-based`, `Hezbollah-led`): only the part before it can be a name.
 _COMPOUND = re.compile(r"^([A-Z][\w'’]*)-[a-z]+$")
@@ -280,6 +282,9 @@ def _name(
     if len(words) == 1 and words[0].text.lower() in lowercase:
         return []  # a common noun written with a capital (`Government`)
     term = sentence[words[0].start : words[-1].end]
+    if words[0].start == 0 and _DATELINE.match(sentence) and term.isupper():
+        term = term.title()  # the glossary's form: the recogniser accepts it in capitals
+        hints.append(Kind.place)
     position = run.index(tokens.index(words[0]))
     before = tokens[run[0] - 1].text.lower() if run[0] > 0 and position == 0 else ""
     after_index = tokens.index(words[-1]) + 1
