@@ -6,8 +6,9 @@ together (a run's catalogs, an import's glossary files) are all or nothing: ever
 first written in full beside its target, and only then are they renamed into place; the
 disk filling up, a read-only folder or a missing permission (any `OSError`) shows while
 writing the temporary files, which are then removed, so no target has changed. Catalogs are
-encoded before that, so text that cannot be written (a lone surrogate from an escape) is
-reported naming file and entry and nothing is written.
+encoded before that, in the charset their header declares, so text that cannot be written (a
+character that charset lacks, a lone surrogate from an escape) is reported naming file and
+entry and nothing is written.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from translate.catalog import Catalog, Message
 from translate.config import Config
 from translate.errors import CatalogError, LockError, WriteError
-from translate.po import decode_po_bytes, read_po, write_po
+from translate.po import catalog_charset, decode_po_bytes, read_po, write_po
 
 LOCK_NAME = ".translate.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -137,20 +138,28 @@ def _holds(path: Path, data: bytes, display: Callable[[Path], str]) -> bool:
 
 
 def catalog_bytes(catalog: Catalog, where: str) -> bytes:
-    """The catalog as the UTF-8 bytes of its PO file; `CatalogError` naming `where` and the
-    entry when some text cannot be encoded (a lone surrogate, which only an escape such as
-    `\\uDC00` in some input can produce)."""
+    """The catalog as the bytes of its PO file, in the charset its header declares (as msgcat
+    writes it back); `CatalogError` naming `where` and the entry when some text cannot be
+    encoded there (a character the charset lacks, or a lone surrogate, which only an escape
+    such as `\\uDC00` in some input can produce)."""
     text = write_po(catalog)
     try:
-        return text.encode("utf-8")
+        name, codec = catalog_charset(catalog)
+    except LookupError:
+        name = catalog.header_field("Content-Type") or ""
+        raise CatalogError(
+            where, None, f"the header declares an unknown charset ({name}); nothing was written"
+        ) from None
+    try:
+        return text.encode(codec)
     except UnicodeEncodeError as error:
         found = error.object[error.start]
-        raise CatalogError(
-            where,
-            None,
-            f"{_holder(catalog, found)} holds U+{ord(found):04X}, a lone surrogate that UTF-8 "
-            "cannot encode; nothing was written",
-        ) from None
+        holder = _holder(catalog, found)
+        if "\ud800" <= found <= "\udfff":
+            problem = f"U+{ord(found):04X}, a lone surrogate that {name} cannot encode"
+        else:
+            problem = f"{found!r} (U+{ord(found):04X}), which the header's {name} cannot encode"
+        raise CatalogError(where, None, f"{holder} holds {problem}; nothing was written") from None
 
 
 def _holder(catalog: Catalog, char: str) -> str:

@@ -329,6 +329,7 @@ _HEADER_ENTRY = re.compile(
     re.MULTILINE,
 )
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
+_CHARSET_FIELD = re.compile(r"charset=([^\s\"\\]+)")
 
 
 class _Entry:
@@ -637,16 +638,26 @@ def declared_charset(data: bytes, path: str) -> tuple[str, str]:
     (UTF-8 when it declares none, or gettext's placeholder `CHARSET`)."""
     header = _HEADER_ENTRY.search(data)
     declared = _CHARSET.search(header.group(1)) if header else None
-    if declared is None:
-        return "UTF-8", "utf-8"
-    name = declared.group(1).decode("ascii", "replace")
-    if name.upper() == "CHARSET":
-        return "UTF-8", "utf-8"
+    name = declared.group(1).decode("ascii", "replace") if declared else None
     try:
-        return name, codecs.lookup(name).name
+        return charset_codec(name)
     except LookupError:
         line = data.count(b"\n", 0, header.start(1)) + 1 if header else None
         raise CatalogError(path, line, f"unknown charset {name!r} in the header") from None
+
+
+def catalog_charset(catalog: Catalog) -> tuple[str, str]:
+    """The charset a catalog's header declares, as written and as a Python codec name, the
+    one its file is written in (`LookupError` when Python has no such codec)."""
+    declared = _CHARSET_FIELD.search(catalog.header_field("Content-Type") or "")
+    return charset_codec(declared.group(1) if declared else None)
+
+
+def charset_codec(name: str | None) -> tuple[str, str]:
+    """A declared charset name and its Python codec; UTF-8 for none or `CHARSET`."""
+    if name is None or name.upper() == "CHARSET":
+        return "UTF-8", "utf-8"
+    return name, codecs.lookup(name).name
 
 
 def decode_po_bytes(data: bytes, path: str) -> tuple[str, str]:
