@@ -329,9 +329,12 @@ class _SchedulerLost:
                 "the files written so far stay"
             ) from None
         if isinstance(error, (OSError, TimeoutError, CancelledError)):
-            reason = str(error).strip() or type(error).__name__
+            # Dask cancels the pending tasks when the connection is gone for good; their
+            # reason names a task, not the cause.
+            reason = "" if isinstance(error, CancelledError) else str(error).strip()
             raise ClusterError(
-                f"lost the scheduler at {self.address} ({reason}); the files written so far stay"
+                f"lost the scheduler at {self.address}{f' ({reason})' if reason else ''}; "
+                "the files written so far stay"
             ) from None
 
 

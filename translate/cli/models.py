@@ -122,9 +122,11 @@ def translation_models(
         from translate.cluster import ClusterModels
     except ImportError:
         raise InputError("--scheduler needs Dask: pip install 'dragoman[distributed]'") from None
-    # Dask logs its reconnect attempts and worker losses on stderr; the command reports
-    # what matters in one line.
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    # Dask logs its reconnect attempts and worker losses on stderr, some of its loggers
+    # with their own level; the command reports what matters in one line.
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name.split(".")[0] == "distributed":
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     with ClusterModels(scheduler, settings, threads) as models:
         yield models
 
