@@ -6,12 +6,12 @@ The archive is `--articles` copies of the seed (63 segments each, every sentence
 by a word, as tests/test_cluster.py does), translated into Arabic with a package of the
 published Argos models' size (built once into benchmarks/out/ by tests/support/argos_builder.py,
 as benchmarks/engine.py does), without a glossary. Each figure is the best of `--runs` runs of
-the real CLI on a fresh copy of the project:
+the real CLI on a fresh copy of the project, the settings taking turns:
 
 * local: `translate run --to ar --mt require --no-glossary --quiet`;
 * cluster of N workers: the same with `--scheduler` at a `LocalCluster` on 127.0.0.1 of N
   worker processes (`processes=True`, one task thread each, CTranslate2 on the worker's
-  cores), after one untimed run that loads the model into the workers;
+  cores), after a first run that loads the model into the workers (reported as "cold");
 * client only: the same run with `--mt off`, the work that stays on the client whatever
   the cluster's size (reading, planning, merging, writing, and the CLI's start).
 
@@ -23,6 +23,7 @@ and the measured rates, on paper. Prints Markdown to stdout, progress to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -93,45 +94,55 @@ def run(options: argparse.Namespace, sandbox: Path) -> None:
         subprocess.run(command, cwd=root, check=True, capture_output=True)
         return time.perf_counter() - start
 
-    def best(*extra: str) -> float:
-        return min(timed(*extra) for _ in range(options.runs))
-
-    note(f"{total} segments; client only")
-    client_only = best("--mt", "off")
-    note("local")
-    rows = [("local", best("--mt", "require"), None)]
-    overhead = 0.0
-    for workers in (1, 2):
-        note(f"cluster of {workers}")
-        with (
-            distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-            ) as cluster,
-            distributed.Client(cluster, set_as_default=False) as client,
-        ):
-            address = ("--mt", "require", "--scheduler", cluster.scheduler_address)
-            cold = timed(*address)
-            rows.append((f"cluster, {workers} worker{'s' * (workers > 1)}", best(*address), cold))
-            if workers == 1:
-                spec = ModelSpec("en", "ar", package.package_version, settings, None)
-                start = time.perf_counter()
-                for _ in range(EMPTY_TASKS):
-                    client.submit(translate_on_worker, spec, [], pure=False).result()
-                overhead = (time.perf_counter() - start) / EMPTY_TASKS
+    note(f"{total} segments; starting clusters of 1 and 2 workers")
+    with contextlib.ExitStack() as stack:
+        clusters = [
+            stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+            )
+            for workers in (1, 2)
+        ]
+        settings_runs: dict[str, tuple[str, ...]] = {
+            "client only (`--mt off`)": ("--mt", "off"),
+            "local": ("--mt", "require"),
+        }
+        cold: dict[str, float] = {}
+        for cluster, workers in zip(clusters, (1, 2), strict=True):
+            name = f"cluster, {workers} worker{'s' * (workers > 1)}"
+            settings_runs[name] = ("--mt", "require", "--scheduler", cluster.scheduler_address)
+            note(f"{name}: first run, loads the model into the workers")
+            cold[name] = timed(*settings_runs[name])
+        # The settings take turns, so that a busy moment on the shared machine hits all alike.
+        times: dict[str, list[float]] = {name: [] for name in settings_runs}
+        for round_ in range(options.runs):
+            for name, extra in settings_runs.items():
+                note(f"run {round_ + 1}: {name}")
+                times[name].append(timed(*extra))
+        client = stack.enter_context(distributed.Client(clusters[0], set_as_default=False))
+        spec = ModelSpec("en", "ar", package.package_version, settings, None)
+        start = time.perf_counter()
+        for _ in range(EMPTY_TASKS):
+            client.submit(translate_on_worker, spec, [], pure=False).result()
+        overhead = (time.perf_counter() - start) / EMPTY_TASKS
+    best = {name: min(values) for name, values in times.items()}
+    client_only = best.pop("client only (`--mt off`)")
+    rows = [(name, seconds, cold.get(name)) for name, seconds in best.items()]
 
     local = rows[0][1]
     print(f"{total} segments, en→ar, published-size package, {machine()}\n")
     print("| setting | seconds | segments/s | vs local | MT segments/s | first run (cold) |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, seconds, cold in rows:
+    for name, seconds, first in rows:
         mt_rate = total / max(seconds - client_only, 1e-9)
         print(
             f"| {name} | {seconds:.2f} | {total / seconds:.1f} | {seconds / local:.2f}× | "
-            f"{mt_rate:.1f} | {'—' if cold is None else f'{cold:.2f} s'} |"
+            f"{mt_rate:.1f} | {'—' if first is None else f'{first:.2f} s'} |"
         )
     print(f"| client only (`--mt off`) | {client_only:.2f} | {total / client_only:.1f} | | | |")
     print(

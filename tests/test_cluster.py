@@ -247,3 +247,126 @@ def test_a_bad_address_is_one_line(command, address, code, message, tmp_path):
     assert ran.stderr.startswith("translate: error: ")
     assert message in ran.stderr
     assert snapshot(root) == before
+
+
+def _throwaway_ca(folder: Path) -> dict[str, Path]:
+    """A CA and one certificate it signed for 127.0.0.1, made with the openssl command:
+    the scheduler, the worker and the client all present it."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    subject = ("-days", "1", "-subj")
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        *subject,
+        "/CN=dragoman-test-ca",
+    )
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "node.key",
+        "-out",
+        "node.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    )
+    (folder / "san.cnf").write_text("subjectAltName=IP:127.0.0.1\n")
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        "node.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "node.pem",
+        "-days",
+        "1",
+        "-extfile",
+        "san.cnf",
+    )
+    return {name: folder / name for name in ("ca.pem", "node.pem", "node.key")}
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_tls_with_a_throwaway_ca(tiny_models, tmp_path):
+    pki = tmp_path / "pki"
+    pki.mkdir()
+    files = _throwaway_ca(pki)
+    tls = ["--tls-ca-file", str(files["ca.pem"]), "--tls-cert", str(files["node.pem"])]
+    tls += ["--tls-key", str(files["node.key"])]
+    address_file = tmp_path / "scheduler.json"
+    environment = {**os.environ, **with_models(tiny_models)}
+    scheduler = [str(DASK), "scheduler", "--host", "tls://127.0.0.1", "--port", "0"]
+    scheduler += ["--no-dashboard", "--scheduler-file", str(address_file), *tls]
+    worker = [str(DASK), "worker", "--scheduler-file", str(address_file), "--nthreads", "1"]
+    worker += ["--no-nanny", "--no-dashboard", "--host", "127.0.0.1", *tls]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
+    with subprocess.Popen(scheduler, **quiet) as started:
+        try:
+            address = _scheduler_address(address_file)
+            with subprocess.Popen(worker, **quiet) as helper:
+                try:
+                    security = distributed.security.Security(
+                        tls_ca_file=str(files["ca.pem"]),
+                        tls_client_cert=str(files["node.pem"]),
+                        tls_client_key=str(files["node.key"]),
+                        require_encryption=True,
+                    )
+                    with distributed.Client(
+                        address, security=security, timeout=WAIT, set_as_default=False
+                    ) as client:
+                        client.wait_for_workers(1, timeout=WAIT)
+                    _translate_over_tls(address, files, tmp_path)
+                finally:
+                    helper.terminate()
+        finally:
+            started.terminate()
+
+
+def _scheduler_address(path: Path) -> str:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if path.exists() and path.stat().st_size:
+            import json
+
+            return json.loads(path.read_text())["address"]
+        time.sleep(0.1)
+    raise AssertionError("the scheduler did not start")
+
+
+def _translate_over_tls(address: str, files: dict[str, Path], tmp_path: Path) -> None:
+    assert address.startswith("tls://127.0.0.1:")
+    root = project(tmp_path / "project")
+    # Without the certificates the client cannot even connect: one line, nothing written.
+    ran = run_translate("run", "--to", "ar", "--scheduler", address, cwd=root, timeout=120)
+    assert ran.returncode == 1
+    assert len(ran.stderr.splitlines()) == 1, ran.stderr
+    assert f"the scheduler at {address}" in ran.stderr
+    assert not (root / "locales").exists()
+    certificates = {
+        "DASK_DISTRIBUTED__COMM__TLS__CA_FILE": str(files["ca.pem"]),
+        "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT": str(files["node.pem"]),
+        "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY": str(files["node.key"]),
+        "DASK_DISTRIBUTED__COMM__REQUIRE_ENCRYPTION": "True",
+    }
+    command = ("run", "--to", "ar", "--mt", "require", "--scheduler", address)
+    ran = run_translate(*command, cwd=root, env=certificates, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    header = polib.pofile(str(root / "locales/ar/LC_MESSAGES/aleppo-offensive.po")).metadata
+    assert header["X-Dragoman-MT"].startswith("Argos Translate translate-en_ar 1.0")

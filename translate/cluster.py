@@ -394,6 +394,17 @@ def connect(address: str, security: Security | None, timeout: float) -> Client:
     except OSError as error:
         reason = error.strerror or str(error) or type(error).__name__
         raise ClusterError(f"cannot reach the scheduler at {address}: {reason}") from None
+    if security is None:
+        from distributed.security import Security
+
+        security = Security()  # from Dask's configuration (DASK_DISTRIBUTED__COMM__TLS__…)
+    if address.startswith("tls://") and not (security.tls_ca_file and security.tls_client_cert):
+        raise ClusterError(
+            f"cannot connect to the scheduler at {address}: tls:// needs a CA and a client "
+            "certificate; set DASK_DISTRIBUTED__COMM__TLS__CA_FILE, "
+            "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT and "
+            "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY (or the same keys in Dask's config)"
+        )
     try:
         return Client(address, timeout=timeout, security=security, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
