@@ -17,10 +17,10 @@ import argparse
 import random
 import re
 import subprocess
-import time
 from pathlib import Path
 
 import polib
+from timing import best
 
 from translate.catalog import Catalog, Message
 from translate.po import format_string, write_po
@@ -75,15 +75,6 @@ def as_polib(catalog: Catalog) -> polib.POFile:
             )
         )
     return po
-
-
-def best(runs: int, action) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> None:

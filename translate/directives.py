@@ -32,70 +32,87 @@ def _at(text: str, index: int) -> str:
     return text[index] if index < len(text) else ""
 
 
+def _percent_directives(text: str, scan: Callable[[int], int]) -> Spans:
+    """The spans of a printf-like string's directives: `scan(index)` reads the one whose `%`
+    is at `index` and returns the index of its last character, or raises `_Invalid`."""
+    spans: Spans = []
+    start = text.find("%")
+    try:
+        while start >= 0:
+            end = scan(start)
+            spans.append((start, end))
+            start = text.find("%", end + 1)
+    except _Invalid:
+        pass  # gettext keeps what it marked before the invalid directive
+    return spans
+
+
+class _Arguments:
+    """Numbered (or named) and unnumbered arguments, which one string may not mix."""
+
+    def __init__(self) -> None:
+        self.numbered = self.unnumbered = False
+
+    def add(self, numbered: bool) -> None:
+        if (numbered and self.unnumbered) or (not numbered and self.numbered):
+            raise _Invalid
+        self.numbered = self.numbered or numbered
+        self.unnumbered = self.unnumbered or not numbered
+
+
+def _argument_number(text: str, index: int) -> int | None:
+    """The index after an `m$` argument number at `index`, or None when there is none."""
+    end = _digits(text, index)
+    if end == index or _at(text, end) != "$":
+        return None
+    if int(text[index:end]) == 0:
+        raise _Invalid
+    return end + 1
+
+
+def _width_and_precision(text: str, index: int, star: Callable[[int], int]) -> int:
+    """The index after an optional width and `.precision` at `index`; `star` reads a `*`."""
+    index = star(index) if _at(text, index) == "*" else _digits(text, index)
+    if _at(text, index) == ".":
+        index += 1
+        index = star(index) if _at(text, index) == "*" else _digits(text, index)
+    return index
+
+
 def c_directives(text: str, translated: bool, objc: bool = False) -> Spans:
     """Directives of a c-format (or objc-format) string; `translated` for a msgstr, where
     glibc's `I` flag is allowed."""
-    spans: Spans = []
-    numbered = unnumbered = False
-    index = 0
-    try:
-        while index < len(text):
-            if text[index] != "%":
-                index += 1
-                continue
-            start = index
+    arguments = _Arguments()
+
+    def star(index: int) -> int:
+        """A `*` or `*m$` width or precision at `index`: its argument."""
+        after_number = _argument_number(text, index + 1)
+        arguments.add(after_number is not None)
+        return after_number or index + 1
+
+    def scan(index: int) -> int:
+        index += 1
+        after_number = _argument_number(text, index)
+        number, index = after_number is not None, after_number or index
+        while _at(text, index) and (
+            _at(text, index) in _C_FLAGS or (translated and _at(text, index) == "I")
+        ):
             index += 1
-            number = False
-            end = _digits(text, index)
-            if end > index and _at(text, end) == "$":
-                if int(text[index:end]) == 0:
-                    raise _Invalid
-                number, index = True, end + 1
-            while _at(text, index) in _C_FLAGS or (translated and _at(text, index) == "I"):
-                if not _at(text, index):
-                    break
+        index = _width_and_precision(text, index, star)
+        if _at(text, index) == "<":
+            index = _c_sysdep(text, index)
+        else:
+            while _at(text, index) and _at(text, index) in _C_SIZES:
                 index += 1
-            for _field in ("width", "precision"):
-                if _field == "precision":
-                    if _at(text, index) != ".":
-                        break
-                    index += 1
-                if _at(text, index) == "*":
-                    index += 1
-                    end = _digits(text, index)
-                    argument_numbered = end > index and _at(text, end) == "$"
-                    if argument_numbered:
-                        if int(text[index:end]) == 0:
-                            raise _Invalid
-                        index = end + 1
-                    if (argument_numbered and unnumbered) or (not argument_numbered and numbered):
-                        raise _Invalid
-                    numbered = numbered or argument_numbered
-                    unnumbered = unnumbered or not argument_numbered
-                else:
-                    index = _digits(text, index)
-            if _at(text, index) == "<":
-                index = _c_sysdep(text, index)
-                is_argument = True
-            else:
-                while _at(text, index) and _at(text, index) in _C_SIZES:
-                    index += 1
-                conversion = _at(text, index)
-                if not conversion or not (
-                    conversion in _C_CONVERSIONS or (objc and conversion == "@")
-                ):
-                    raise _Invalid
-                is_argument = conversion not in "%m"
-            if is_argument:
-                if (number and unnumbered) or (not number and numbered):
-                    raise _Invalid
-                numbered = numbered or number
-                unnumbered = unnumbered or not number
-            spans.append((start, index))
-            index += 1
-    except _Invalid:
-        pass
-    return spans
+            conversion = _at(text, index)
+            if not conversion or not (conversion in _C_CONVERSIONS or (objc and conversion == "@")):
+                raise _Invalid
+            if conversion in "%m":  # no argument
+                return index
+        arguments.add(number)
+        return index
+
+    return _percent_directives(text, scan)
 
 
 def _c_sysdep(text: str, index: int) -> int:
@@ -122,62 +139,42 @@ def _c_sysdep(text: str, index: int) -> int:
 
 def python_directives(text: str, translated: bool) -> Spans:
     """Directives of a python-format string: `%(name)s`, `%5.2f`, `%%`…"""
-    spans: Spans = []
-    named = unnamed = False
-    index = 0
-    try:
-        while index < len(text):
-            if text[index] != "%":
-                index += 1
-                continue
-            start = index
+    arguments = _Arguments()  # named ones count as numbered
+
+    def star(index: int) -> int:
+        arguments.add(False)
+        return index + 1
+
+    def scan(index: int) -> int:
+        index += 1
+        name = _at(text, index) == "("
+        if name:
+            depth = 0
             index += 1
-            name = False
-            if _at(text, index) == "(":
-                depth = 0
-                index += 1
-                while index < len(text):
-                    if text[index] == "(":
-                        depth += 1
-                    elif text[index] == ")":
-                        if depth == 0:
-                            break
-                        depth -= 1
-                    index += 1
-                if index >= len(text):
-                    raise _Invalid
-                name, index = True, index + 1
-            while _at(text, index) and _at(text, index) in "-+ #0":
-                index += 1
-            for field in ("width", "precision"):
-                if field == "precision":
-                    if _at(text, index) != ".":
+            while index < len(text):
+                if text[index] == "(":
+                    depth += 1
+                elif text[index] == ")":
+                    if depth == 0:
                         break
-                    index += 1
-                if _at(text, index) == "*":
-                    if named:
-                        raise _Invalid
-                    unnamed, index = True, index + 1
-                else:
-                    index = _digits(text, index)
-            if _at(text, index) and _at(text, index) in "hlL":
+                    depth -= 1
                 index += 1
-            conversion = _at(text, index)
-            if not conversion or conversion not in "%csrdiuoxXeEfgG":
+            if index >= len(text):
                 raise _Invalid
-            if name:
-                if unnamed:
-                    raise _Invalid
-                named = True
-            elif conversion != "%":
-                if named:
-                    raise _Invalid
-                unnamed = True
-            spans.append((start, index))
             index += 1
-    except _Invalid:
-        pass
-    return spans
+        while _at(text, index) and _at(text, index) in "-+ #0":
+            index += 1
+        index = _width_and_precision(text, index, star)
+        if _at(text, index) and _at(text, index) in "hlL":
+            index += 1
+        conversion = _at(text, index)
+        if not conversion or conversion not in "%csrdiuoxXeEfgG":
+            raise _Invalid
+        if name or conversion != "%":
+            arguments.add(name)
+        return index
+
+    return _percent_directives(text, scan)
 
 
 def _name(text: str, index: int) -> int:

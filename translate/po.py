@@ -257,8 +257,10 @@ def format_message(message: Message, width: int = PAGE_WIDTH) -> str:
     if not message.obsolete:
         out.extend(line + "\n" for line in _references(message.references, width))
     flags = gnu_flags(message.flags)
-    if not message.has_translation and not message.is_header:
-        flags.remove(FUZZY) if FUZZY in flags else None  # gettext drops it on empty entries
+    # gettext drops the fuzzy flag when the (first) translation is empty.
+    first_form = message.msgstr if message.msgid_plural is None else message.msgstr_plural.get(0)
+    if not first_form and not message.is_header and FUZZY in flags:
+        flags.remove(FUZZY)
     if flags:
         out.append("#, " + ", ".join(flags) + "\n")
     prefix = "#~ " if message.obsolete else ""
@@ -391,7 +393,8 @@ class _Parser:
                     continue
             newline = text.find("\n", position)
             end = len(text) if newline == -1 else newline
-            self.feed(text[position:end].strip(), number)
+            # Trailing blanks are kept: msgcat keeps them in comments.
+            self.feed(text[position:end].lstrip().rstrip("\r"), number)
             position, number = end + 1, number + 1
         self.flush(text.count("\n") + 1)
         return self.catalog
@@ -405,7 +408,7 @@ class _Parser:
             lines = comments.split("\n")
             lines.pop()
             for line in lines:
-                self.comment_into(entry, line.strip())
+                self.comment_into(entry, line.lstrip().rstrip("\r"))
             number += len(lines)
         msgid_line = number
         text, number = self.joined(msgid, msgid_more, number)
