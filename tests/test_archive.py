@@ -86,7 +86,7 @@ def test_a_run_stopped_mid_way_keeps_its_chunks_and_the_rerun_ends_as_a_clean_ru
     assert process.returncode == expected, process.stderr.read()
     if signal_number == signal.SIGINT:
         assert re.search(
-            rf"interrupted: \d+ of {ARTICLES} articles written \(\d+ chunks\)",
+            rf"interrupted: \d+ of {ARTICLES} articles done \(\d+ chunks written\)",
             process.stderr.read(),
         )
     # The chunks finished are on disk; Ctrl-C never leaves a chunk half renamed into place.

@@ -124,9 +124,13 @@ def run_command(
     batch_size: BatchSizeOption = DEFAULT_MAX_BATCH_SIZE,
     compute_type: ComputeTypeOption = DEFAULT_COMPUTE_TYPE,
     scheduler: SchedulerOption = None,
+    output_format: FormatOption = OutputFormat.text,
     quiet: QuietOption = False,
 ) -> None:
-    """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs."""
+    """Segment, reuse earlier translations, machine-translate the rest, write PO catalogs.
+
+    Per file what was written on stderr; the summary (articles skipped and updated, entries
+    by origin) on stdout."""
     from translate.archive import run
     from translate.cli.progress import ArchiveBar
 
@@ -150,6 +154,7 @@ def run_command(
             progress=bar,
         )
     _print_run_report(config, report, diagnostics(quiet))
+    _print_run_summary(report, output_format)
     if report.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
 
@@ -169,11 +174,36 @@ def _print_run_report(config, report: RunReport, console) -> None:
                 f"  glossary enforced in {entry.enforced}/{entry.with_names} machine "
                 "translations that name glossary terms"
             )
+    if report.skipped:
+        console.print(f"{report.skipped} articles unchanged since the last run: skipped")
     if report.interrupted:
         console.print(
-            f"interrupted: {report.done} of {report.articles} articles written "
-            f"({report.chunks} chunks); run again to continue from there"
+            f"interrupted: {report.done} of {report.articles} articles done "
+            f"({report.chunks} chunks written); run again to continue from there"
         )
+
+
+def _print_run_summary(report: RunReport, output_format: OutputFormat) -> None:
+    summary = {
+        "articles": report.articles,
+        "skipped": report.skipped,
+        "updated": report.updated,
+        "not_reached": report.articles - report.done,
+        "catalogs_written": sum(1 for entry in report.catalogs if entry.changed),
+        "entries": dict(sorted(report.origins.items())),
+        "interrupted": report.interrupted,
+    }
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        return
+    origins = ", ".join(f"{count} {origin}" for origin, count in summary["entries"].items())
+    line = (
+        f"{report.articles} articles: {report.skipped} skipped, {report.updated} updated"
+        + (f", {summary['not_reached']} not reached (interrupted)" if report.interrupted else "")
+        + f"; {summary['catalogs_written']} catalogs written"
+        + (f"; entries of the updated catalogs: {origins}" if origins else "")
+    )
+    sys.stdout.write(line + "\n")
 
 
 def render_command(
