@@ -12,25 +12,39 @@ import random
 import re
 from pathlib import Path
 
-from tests.support.cli import SEED
+from tests.support.cli import REPO, SEED
 
 _NUMBER = re.compile(r"\d+")
+# The seed's sentences, one a line, as the segmenter cuts them.
+SENTENCES = REPO / "tests/data/aleppo-offensive.segments.txt"
 
 
-def synthetic_article(index: int, paragraphs: int = 30, seed: Path = SEED) -> str:
-    lines = [line for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+def synthetic_article(
+    index: int, paragraphs: int = 30, sentences: tuple[int, int] | None = None
+) -> str:
+    """Article `index`: `paragraphs` of the seed's paragraphs, or with `sentences=(low,
+    high)` paragraphs of that many of the seed's sentences, their numbers changed."""
     chance = random.Random(index)
-    picked = [lines[chance.randrange(len(lines))] for _ in range(paragraphs)]
+    if sentences is None:
+        lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+        picked = [lines[chance.randrange(len(lines))] for _ in range(paragraphs)]
+    else:
+        pool = [line for line in SENTENCES.read_text(encoding="utf-8").splitlines() if line]
+        picked = [
+            " ".join(chance.sample(pool, chance.randint(*sentences))) for _ in range(paragraphs)
+        ]
     changed = [_NUMBER.sub(lambda _: str(chance.randrange(2, 999)), line) for line in picked]
     return "\n".join(changed) + "\n"
 
 
-def write_archive(folder: Path, articles: int, paragraphs: int = 30) -> list[Path]:
-    """`articles` files `folder/NNNN.txt`, the same text for the same index every time."""
+def write_archive(
+    folder: Path, articles: int, paragraphs: int = 30, sentences: tuple[int, int] | None = None
+) -> list[Path]:
+    """`articles` files `folder/article-NNNNN.txt`, the same text for the same index."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(articles):
         path = folder / f"article-{index:05d}.txt"
-        path.write_text(synthetic_article(index, paragraphs), encoding="utf-8")
+        path.write_text(synthetic_article(index, paragraphs, sentences), encoding="utf-8")
         paths.append(path)
     return paths
