@@ -16,14 +16,17 @@ from tests.support.archive import write_archive
 from tests.support.cli import TRANSLATE, make_project, run_translate, with_models
 
 ARTICLES = 8
+# Enough chunks after the first that a signal sent once it lands arrives mid-run even when the
+# test process is scheduled late on a loaded machine.
+STOPPED_ARTICLES = 24
 CHUNK = ["--chunk-segments", "25"]  # an article is 10 to 16 segments: about 5 chunks
 # Written at the time of the run, not from its input: left out when runs are compared.
 DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 
 
-def archive(root: Path) -> Path:
+def archive(root: Path, articles: int = ARTICLES) -> Path:
     project = make_project(root, sources={})
-    write_archive(project / "seeds", ARTICLES, paragraphs=6)
+    write_archive(project / "seeds", articles, paragraphs=6)
     return project
 
 
@@ -75,24 +78,24 @@ def interrupted_run(project: Path, models: Path, signal_number: int) -> subproce
 def test_a_run_stopped_mid_way_keeps_its_chunks_and_the_rerun_ends_as_a_clean_run(
     tmp_path, tiny_models, signal_number
 ):
-    clean = archive(tmp_path / "clean")
+    clean = archive(tmp_path / "clean", STOPPED_ARTICLES)
     result = run_translate(
         "run", "--mt", "require", *CHUNK, cwd=clean, env=with_models(tiny_models)
     )
     assert result.returncode == 0, result.stderr
-    stopped = archive(tmp_path / "stopped")
+    stopped = archive(tmp_path / "stopped", STOPPED_ARTICLES)
     process = interrupted_run(stopped, tiny_models, signal_number)
     expected = -signal.SIGKILL if signal_number == signal.SIGKILL else 130
     assert process.returncode == expected, process.stderr.read()
     if signal_number == signal.SIGINT:
         assert re.search(
-            rf"interrupted: \d+ of {ARTICLES} articles done \(\d+ chunks written\)",
+            rf"interrupted: \d+ of {STOPPED_ARTICLES} articles done \(\d+ chunks written\)",
             process.stderr.read(),
         )
     # The chunks finished are on disk; Ctrl-C never leaves a chunk half renamed into place.
     written = catalogs(stopped)
     stems = {path.stem for path in written}
-    assert written and len(stems) < ARTICLES, "the run was not stopped mid-way"
+    assert written and len(stems) < STOPPED_ARTICLES, "the run was not stopped mid-way"
     if signal_number == signal.SIGINT:
         assert len(written) == 3 * len(stems)
     for path in written:
