@@ -56,8 +56,11 @@ def test_a_chunked_run_writes_every_article_and_a_rerun_changes_nothing(tmp_path
     assert {path: path.read_bytes() for path in before} == before
 
 
-def interrupted_run(project: Path, models: Path, signal_number: int) -> subprocess.Popen:
-    """`translate run` stopped by `signal_number` once its first chunk is on disk."""
+def interrupted_run(
+    project: Path, models: Path, signal_number: int, ctrl_c: object = signal.SIG_DFL
+) -> subprocess.Popen:
+    """`translate run` sent `signal_number` once its first chunk is on disk; it starts with
+    Ctrl-C handled as `ctrl_c`."""
     process = subprocess.Popen(
         [str(TRANSLATE), "run", "--mt", "require", *CHUNK],
         cwd=project,
@@ -65,6 +68,9 @@ def interrupted_run(project: Path, models: Path, signal_number: int) -> subproce
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Python ignores Ctrl-C when started with it ignored, as pytest run in the background
+        # of a script is; set it as the case needs, not as pytest was started.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, ctrl_c),
     )
     deadline = time.monotonic() + 120
     while not catalogs(project) and process.poll() is None and time.monotonic() < deadline:
@@ -106,3 +112,12 @@ def test_a_run_stopped_mid_way_keeps_its_chunks_and_the_rerun_ends_as_a_clean_ru
     )
     assert rerun.returncode == 0, rerun.stderr
     assert outputs(stopped) == outputs(clean)
+
+
+def test_a_run_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path, tiny_models):
+    """`nohup` and background jobs of scripts ignore Ctrl-C; the run honours that, also while
+    a chunk is written."""
+    project = archive(tmp_path / "project", STOPPED_ARTICLES)
+    process = interrupted_run(project, tiny_models, signal.SIGINT, ctrl_c=signal.SIG_IGN)
+    assert process.returncode == 0, process.stderr.read()
+    assert len(catalogs(project)) == 3 * STOPPED_ARTICLES

@@ -380,8 +380,12 @@ class _Translators:
 @contextlib.contextmanager
 def _interrupt_deferred() -> Iterator[None]:
     """Ctrl-C while a chunk's files are renamed into place (or its state recorded) takes
-    effect once that is done, so an interrupt never leaves a chunk half written."""
-    if threading.current_thread() is not threading.main_thread():
+    effect once that is done, so an interrupt never leaves a chunk half written. A run
+    started with Ctrl-C ignored (`nohup`, a background job of a script) keeps ignoring it."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ):
         yield
         return
     pressed: list[object] = []
