@@ -63,6 +63,10 @@ class GlossaryError(LocatedError):
     """A glossary file cannot be read or does not validate."""
 
 
+class TmxError(LocatedError):
+    """A TMX file is not safe, well-formed TMX; nothing of it is used."""
+
+
 class ConfigError(LocatedError):
     """The `[tool.translate]` configuration is invalid."""
 

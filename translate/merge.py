@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from translate.catalog import FUZZY, Catalog, Message
-from translate.memory import CLOSE_MATCH_THRESHOLD, Match, Memory, MemoryEntry, TranslationMemory
+from translate.memory import (
+    CLOSE_MATCH_THRESHOLD,
+    Kind,
+    Match,
+    Memory,
+    MemoryEntry,
+    TranslationMemory,
+)
 
 
 class Origin(StrEnum):
@@ -83,6 +90,7 @@ def plan_units(
                 entry.target,
                 not entry.reviewed,
             )
+            _name_tmx(unit, entry)
         elif match := departed.closest(message.msgid, threshold):
             _suggest(unit, match)
             old = departed_messages[(match.entry.source, match.entry.target)]
@@ -100,6 +108,18 @@ def plan_units(
 def _suggest(unit: Unit, match: Match) -> None:
     unit.origin, unit.translation, unit.fuzzy = Origin.suggestion, match.entry.target, True
     unit.previous_msgid = match.entry.source
+    _name_tmx(unit, match.entry)
+
+
+def _name_tmx(unit: Unit, entry: MemoryEntry) -> None:
+    """A translation from a TMX file is someone else's work: fuzzy (it is never reviewed
+    here), and a translator comment says where it came from."""
+    if entry.kind is Kind.tmx:
+        unit.fuzzy = True
+        unit.translator_comments = [
+            *unit.translator_comments,
+            f"Translation memory: {entry.origin}; review before use.",
+        ]
 
 
 def merge_catalog(

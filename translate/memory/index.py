@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import math
 import re
 import sqlite3
@@ -223,16 +224,19 @@ class MemoryIndex:
             "VALUES (?, ?, ?, ?, ?, ?)",
             (file.display, file.kind.value, file.language, *stamp),
         ).lastrowid
-        rows = []
-        for position, unit in enumerate(units):
-            rows.append((file_id, position, unit.language, self._text_id(unit.source),
-                         unit.target, unit.reviewed, unit.created))  # fmt: skip
-        db.executemany(
-            "INSERT OR IGNORE INTO entries "
-            "(file_id, position, language, text_id, target, reviewed, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        numbered = enumerate(units)
+        # In batches, so a file of a million units never sits in memory whole.
+        while batch := list(itertools.islice(numbered, 10_000)):
+            db.executemany(
+                "INSERT OR IGNORE INTO entries "
+                "(file_id, position, language, text_id, target, reviewed, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (file_id, position, unit.language, self._text_id(unit.source),
+                     unit.target, unit.reviewed, unit.created)
+                    for position, unit in batch
+                ],
+            )  # fmt: skip
 
     def _text_id(self, text: str) -> int:
         db = self._db

@@ -1,5 +1,5 @@
-"""A project's memory: its sources (the catalogs of the locales folder) found on disk, read,
-and kept in the index at `<cache_dir>/memory.sqlite3`."""
+"""A project's memory: its sources (the catalogs of the locales folder, the TMX files of the
+memory folder) found on disk, read, and kept in the index at `<cache_dir>/memory.sqlite3`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from translate.config import Config
 from translate.files import catalog_paths, load_catalog
 from translate.memory.index import INDEX_NAME, MemoryIndex, SourceFile, Unit
 from translate.memory.model import Kind, remembered
+from translate.memory.tmx import read_tmx
 
 
 def open_memory(config: Config, languages: Sequence[str]) -> MemoryIndex:
@@ -33,7 +34,7 @@ def open_memory(config: Config, languages: Sequence[str]) -> MemoryIndex:
 
 def _sync(index: MemoryIndex, config: Config, languages: Sequence[str]) -> None:
     try:
-        index.sync(source_files(config, languages), read_units, languages)
+        index.sync(source_files(config, languages), lambda f: read_units(config, f), languages)
     except BaseException:
         index.close()
         raise
@@ -48,16 +49,29 @@ def remember(
 
 
 def source_files(config: Config, languages: Sequence[str]) -> list[SourceFile]:
+    """The catalogs of `languages`, then the TMX files of the memory folder."""
     return [
         SourceFile(path, config.display_path(path), Kind.catalog, language)
         for language in languages
         for path in catalog_paths(config, language)
-    ]
+    ] + [SourceFile(path, config.display_path(path), Kind.tmx, None) for path in tmx_paths(config)]
 
 
-def read_units(file: SourceFile) -> Iterable[Unit]:
-    assert file.language is not None
-    return catalog_units(load_catalog(file.path, file.display), file.language)
+def tmx_paths(config: Config) -> list[Path]:
+    return [path for path in sorted(config.memory_dir.glob("*.tmx")) if path.is_file()]
+
+
+def read_units(config: Config, file: SourceFile) -> Iterable[Unit]:
+    if file.language is not None:
+        return catalog_units(load_catalog(file.path, file.display), file.language)
+    # A TMX unit feeds every project language it has a translation in; never "reviewed".
+    return (
+        Unit(unit.source, target, language, reviewed=False, created=unit.created)
+        for unit in read_tmx(
+            file.path, file.display, config.source_language, config.target_languages
+        )
+        for language, target in unit.targets.items()
+    )
 
 
 def catalog_units(catalog: Catalog, language: str) -> list[Unit]:
