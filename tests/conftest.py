@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,3 +142,26 @@ def copy_models(
         for language in PROJECT_LANGUAGES
     ]
     return _packages_folder("copy-models", recipes, argos_package, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def toolkit() -> Path:
+    """translate-toolkit, installed once beside the venv and never on its import path.
+
+    Its import package is also called `translate`, so it cannot be installed into the
+    project's environment; a subprocess puts this folder first on its path instead.
+    """
+    target = Path(sys.prefix) / "isolated" / "translate-toolkit-3.20.4"
+    if not (target / "translate" / "storage" / "tbx.py").exists():
+        staging = target.with_name(target.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--no-deps", "--target", str(staging),
+             "translate-toolkit==3.20.4", "unicode-segmentation-rs>=0.2,<1.1"],
+            capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            pytest.skip(f"translate-toolkit could not be installed: {result.stderr[-300:]}")
+        staging.rename(target)
+    return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -166,29 +165,6 @@ def test_tbx_2019_structure_and_statuses(glossary: Glossary) -> None:
     assert all(
         element.tag.startswith(f"{{{NAMESPACE_2019}}}") for element in root.iter(etree.Element)
     )
-
-
-@pytest.fixture(scope="session")
-def toolkit() -> Path:
-    """translate-toolkit, installed once beside the venv and never on its import path.
-
-    Its import package is also called `translate`, so it cannot be installed into the
-    project's environment; a subprocess puts this folder first on its path instead.
-    """
-    target = Path(sys.prefix) / "isolated" / "translate-toolkit-3.20.4"
-    if not (target / "translate" / "storage" / "tbx.py").exists():
-        staging = target.with_name(target.name + ".partial")
-        shutil.rmtree(staging, ignore_errors=True)
-        result = subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--no-deps", "--target", str(staging),
-             "translate-toolkit==3.20.4", "unicode-segmentation-rs>=0.2,<1.1"],
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
-        if result.returncode != 0:
-            pytest.skip(f"translate-toolkit could not be installed: {result.stderr[-300:]}")
-        staging.rename(target)
-    return target
 
 
 TOOLKIT_READER = """

@@ -14,7 +14,7 @@ from typing import NoReturn
 import typer
 
 from translate import __version__
-from translate.cli import catalogs, check, evaluate, glossary, models
+from translate.cli import catalogs, check, evaluate, glossary, memory, models
 from translate.errors import EXIT_FAILURE, DragomanError
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ check.register(app)
 evaluate.register(app)
 app.add_typer(glossary.app, name="glossary")
 app.add_typer(models.app, name="models")
+app.add_typer(memory.app, name="memory")
 
 
 def _version(value: bool) -> None:

@@ -309,6 +309,13 @@ class IndexedMemory:
     def closest(self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD) -> Match | None:
         """The most similar different source above `threshold`; among equal scores, the one
         whose entry comes first in the documented order."""
+        found = self.matches(source, threshold, limit=1)
+        return found[0] if found else None
+
+    def matches(
+        self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD, limit: int = 5
+    ) -> list[Match]:
+        """The `limit` most similar different sources above `threshold`, best first."""
         from rapidfuzz import fuzz, process
 
         found = [
@@ -323,11 +330,15 @@ class IndexedMemory:
             if text != source
         ]
         if not found:
-            return None
-        top = max(score for score, _ in found)
-        best = min((text for score, text in found if score == top), key=self._rank)
-        entry = self.exact(best)
-        return Match(entry=entry, score=top) if entry is not None else None
+            return []
+        found.sort(reverse=True)
+        # Equal scores are ordered by precedence, looked up only for the ones that can make it.
+        floor = found[min(limit, len(found)) - 1][0]
+        best = sorted(
+            ((score, text) for score, text in found if score >= floor),
+            key=lambda pair: (-pair[0], self._rank(pair[1])),
+        )[:limit]
+        return [Match(entry=self.exact(text), score=score) for score, text in best]
 
     def candidates(self, source: str, threshold: float = CLOSE_MATCH_THRESHOLD) -> list[str]:
         """Sources of this language that may score above `threshold`, best-ranked first."""

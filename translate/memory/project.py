@@ -7,12 +7,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from translate.catalog import Catalog
+from translate import __version__
+from translate.catalog import Catalog, Include
 from translate.config import Config
-from translate.files import catalog_paths, load_catalog
+from translate.errors import InputError
+from translate.files import catalog_paths, load_catalog, write_files
 from translate.memory.index import INDEX_NAME, MemoryIndex, SourceFile, Unit
 from translate.memory.model import Kind, remembered
-from translate.memory.tmx import read_tmx
+from translate.memory.tmx import Translation, read_tmx, tmx_date, write_tmx
 
 
 def open_memory(config: Config, languages: Sequence[str]) -> MemoryIndex:
@@ -79,3 +81,58 @@ def catalog_units(catalog: Catalog, language: str) -> list[Unit]:
         Unit(message.msgid, message.msgstr, language, reviewed=not message.fuzzy)
         for message in remembered(catalog)
     ]
+
+
+def export_tmx(config: Config, languages: Sequence[str], include: Include) -> bytes:
+    """The catalogs' translations of `languages` that `include` admits, as TMX 1.4b: one
+    unit per source, the reviewed translation of each language first, else the first found
+    in path order."""
+    units: dict[str, dict[str, Translation]] = {}
+    for language in languages:
+        for path in catalog_paths(config, language):
+            catalog = load_catalog(path, config.display_path(path))
+            changed = tmx_date(catalog.header_field("PO-Revision-Date") or "")
+            for message in remembered(catalog):
+                if not include.admits(message):
+                    continue
+                found = units.setdefault(message.msgid, {})
+                current = found.get(language)
+                if current is None or (not message.fuzzy and not current.reviewed):
+                    found[language] = Translation(
+                        language, message.msgstr, not message.fuzzy,
+                        config.display_path(path), changed,
+                    )  # fmt: skip
+    return write_tmx(
+        ((source, list(found.values())) for source, found in units.items()),
+        config.source_language,
+        __version__,
+        {"x-dragoman-include": include.value, "x-dragoman-languages": ",".join(languages)},
+    )
+
+
+def import_tmx(config: Config, paths: Sequence[Path]) -> list[tuple[Path, int]]:
+    """Check each TMX file whole, then copy them all into the memory folder (all or none).
+    Returns each destination with the number of units the project can use."""
+    staged: list[tuple[Path, bytes]] = []
+    counted: list[tuple[Path, int]] = []
+    for path in paths:
+        display = config.display_path(path)
+        units = sum(
+            1 for _ in read_tmx(path, display, config.source_language, config.target_languages)
+        )
+        if not units:
+            raise InputError(
+                f"{display}: no unit has a source in {config.source_language} and a "
+                f"translation into {', '.join(config.target_languages)}"
+            )
+        target = config.memory_dir / path.name
+        data = path.read_bytes()
+        if target.exists() and target.read_bytes() != data:
+            raise InputError(
+                f"{display}: {config.display_path(target)} already exists with other content; "
+                "rename the file to import it beside it"
+            )
+        staged.append((target, data))
+        counted.append((target, units))
+    write_files(staged, config.display_path)
+    return counted

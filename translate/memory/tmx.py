@@ -1,4 +1,5 @@
-"""TMX 1.4b: translation memories from other tools, read safely and in bounded memory.
+"""TMX 1.4b: translation memories from other tools, read safely and in bounded memory, and
+the project's memory written for them.
 
 Reading streams the file (lxml's iterparse; every `<tu>` is dropped once read), so a TMX of
 a million units takes the memory of one. It never expands an entity, never loads a DTD
@@ -12,8 +13,9 @@ used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +26,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is the original document's markup, not text.
 _CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 # libxml2 ends its messages with the position, which the error's `file:line` already gives.
+_PO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)([+-])(\d\d)(\d\d)")
 _POSITION = re.compile(r", line \d+, column \d+$")
 
 
@@ -140,3 +143,72 @@ def _text(element: etree._Element) -> str:
             parts.append(_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One target of an exported unit, with where it came from."""
+
+    language: str
+    text: str
+    reviewed: bool
+    origin: str  # the catalog, as the project displays its path
+    changed: str | None  # the catalog's PO-Revision-Date in TMX form, if it has one
+
+
+def tmx_date(po_date: str) -> str | None:
+    """`2024-03-01 12:30+0000` (a PO header date) → `20240301T123000Z`; None if not one."""
+    match = _PO_DATE.fullmatch(po_date.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, sign, offset_h, offset_m = match.groups()
+    zone = timezone(
+        (1 if sign == "+" else -1) * timedelta(hours=int(offset_h), minutes=int(offset_m))
+    )
+    moment = datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=zone)
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def write_tmx(
+    units: Iterable[tuple[str, Sequence[Translation]]],
+    source_language: str,
+    tool_version: str,
+    properties: dict[str, str],
+) -> bytes:
+    """TMX 1.4b: one `<tu>` per source with a `<tuv>` per language; each translation's
+    status and catalog are `<prop>`s of its `<tuv>`, the export's settings of the header."""
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(root, "header", {
+        "creationtool": "Dragoman", "creationtoolversion": tool_version,
+        "segtype": "sentence", "o-tmf": "gettext PO", "adminlang": "en",
+        "srclang": _tmx_code(source_language), "datatype": "plaintext",
+    })  # fmt: skip
+    for name, value in properties.items():
+        _prop(header, name, value)
+    body = etree.SubElement(root, "body")
+    for source, translations in units:
+        tu = etree.SubElement(body, "tu")
+        dates = [t.changed for t in translations if t.changed]
+        if dates:
+            tu.set("creationdate", min(dates))
+        tuv = etree.SubElement(tu, "tuv", {XML_LANG: _tmx_code(source_language)})
+        etree.SubElement(tuv, "seg").text = source
+        for translation in translations:
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: _tmx_code(translation.language)})
+            if translation.changed:
+                tuv.set("changedate", translation.changed)
+            _prop(tuv, "x-dragoman-status", "reviewed" if translation.reviewed else "fuzzy")
+            _prop(tuv, "x-dragoman-origin", translation.origin)
+            etree.SubElement(tuv, "seg").text = translation.text
+    return etree.tostring(
+        root, encoding="UTF-8", xml_declaration=True, pretty_print=True,
+        doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    )  # fmt: skip
+
+
+def _prop(parent: etree._Element, name: str, value: str) -> None:
+    etree.SubElement(parent, "prop", type=name).text = value
+
+
+def _tmx_code(language: str) -> str:
+    return language.replace("_", "-")
