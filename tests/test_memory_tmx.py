@@ -115,3 +115,20 @@ def test_a_hostile_tmx_is_one_located_line_and_nothing_changes(project, case):
     assert result.stderr.startswith(f"translate: error: memory/bad.tmx:{message}")
     assert result.stderr.count("\n") == 1
     assert snapshot(project) == before
+
+
+def test_a_tmx_added_after_a_run_fills_the_next_run(project):
+    """The re-run skips articles whose inputs are unchanged; a TMX dropped into the memory
+    folder is such an input for every msgid a catalog still lacks."""
+    assert run_translate("run", "--mt", "off", "--to", "tr", cwd=project).returncode == 0
+    assert not polib.pofile(str(project / PO.format("tr"))).find(FIRST).msgstr
+    add_tmx(project, tmx(FROM_TMX))
+    result = run_translate("run", "--mt", "off", "--to", "tr", cwd=project)
+    assert result.returncode == 0, result.stderr
+    catalog = polib.pofile(str(project / PO.format("tr")))
+    for source, target in FROM_TMX.items():
+        assert catalog.find(source).msgstr == target
+    # Changing the TMX again is seen as well.
+    add_tmx(project, tmx({THIRD: "TMX: doğrulanamadı."}), name="second.tmx")
+    assert run_translate("run", "--mt", "off", "--to", "tr", cwd=project).returncode == 0
+    assert polib.pofile(str(project / PO.format("tr"))).find(THIRD).msgstr == "TMX: doğrulanamadı."

@@ -30,7 +30,7 @@ from translate.files import catalog_path, catalog_paths, catalogs_lock
 from translate.glossary.model import Glossary
 from translate.memory import Memory
 from translate.memory.index import MemoryIndex
-from translate.memory.project import open_memory, remember
+from translate.memory.project import open_memory, remember, tmx_paths
 from translate.mt import Translator
 from translate.pipeline import (
     CatalogReport,
@@ -195,9 +195,10 @@ class _ArchiveRun:
         self.settings = "\0".join(
             (GENERATOR, config.source_language, glossary.version if glossary else "")
         )
+        memory_files = tmx_paths(config)
         for language in languages:
-            found = {path: file_digest(path) for path in catalog_paths(config, language)}
-            state.observe_catalogs(language, found)
+            files = catalog_paths(config, language) + memory_files
+            state.observe_catalogs(language, {path: file_digest(path) for path in files})
 
     def chunk(self, articles: list[_Article]) -> None:
         mark = self.state.seq  # the memory this chunk sees: every catalog up to here

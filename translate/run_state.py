@@ -3,13 +3,14 @@
 Kept in `<cache_dir>/state.sqlite3`, a cache: deleting it only costs time, and one that is
 missing, unreadable or of another schema version is started afresh. Per source, its digest
 and segment count (chunks are cut the same way without segmenting unchanged sources); per
-catalog, its content digest and the sequence number at which the run last saw that content;
+memory file (a catalog, or a TMX file of the memory folder, which counts for every language),
+its content digest and the sequence number at which the run last saw that content;
 per article and language, a key over everything that decides its output (source, template
 and catalog by content digest, glossary version, tool version, settings, model provenance)
 and the msgids its catalog still lacks, with the sequence number of the memory they were
 last looked up in. A lacking msgid is the only way memory reaches a catalog on a re-run
 (every translated entry is kept), so an article stays skippable exactly while its key is
-the same and no catalog newer than that memory has an exact or close match for one of them.
+the same and no memory file newer than that memory has an exact or close match for one of them.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from pathlib import Path
 
 STATE_NAME = "state.sqlite3"
 # Bump when the tables or what the key covers change: an older file is then started afresh.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE sources (path TEXT PRIMARY KEY, digest TEXT NOT NULL, segments INTEGER NOT NULL);
 CREATE TABLE catalogs (
-    path TEXT PRIMARY KEY, language TEXT NOT NULL, digest TEXT NOT NULL, seq INTEGER NOT NULL
+    path TEXT NOT NULL, language TEXT NOT NULL, digest TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (path, language)
 );
 CREATE TABLE articles (
     stem TEXT NOT NULL, language TEXT NOT NULL, key TEXT NOT NULL, lacking TEXT NOT NULL,
@@ -91,8 +93,9 @@ class RunState:
     # Catalogs ------------------------------------------------------------------------------
 
     def observe_catalogs(self, language: str, found: dict[Path, str]) -> None:
-        """Take the catalogs of `language` as found on disk (`path → digest`): content not
-        seen before gets a new sequence number; catalogs gone are forgotten."""
+        """Take the memory files of `language` as found on disk (`path → digest`): its
+        catalogs and the TMX files, which serve every language. Content not seen before gets
+        a new sequence number; files gone are forgotten."""
         known = dict(
             self._db.execute(
                 "SELECT path, digest FROM catalogs WHERE language = ?", (language,)
@@ -104,7 +107,9 @@ class RunState:
         for path in changed:
             self._record_catalog(path, language, found[path], self.seq)
         gone = set(known) - {str(path) for path in found}
-        self._db.executemany("DELETE FROM catalogs WHERE path = ?", [(p,) for p in gone])
+        self._db.executemany(
+            "DELETE FROM catalogs WHERE path = ? AND language = ?", [(p, language) for p in gone]
+        )
 
     def wrote_catalog(self, path: Path, language: str, value: str) -> None:
         """A catalog the run just wrote, with content `value`, at the sequence number `seq`."""
