@@ -16,6 +16,7 @@ import pytest
 
 from tests.support.catalogs import FIRST, PO, REVIEWED, SECOND, THIRD, msgfmt_check, review
 from tests.support.cli import make_project, run_translate
+from translate.po import read_po
 
 CHANGED = FIRST.replace("a monitor confirmed", "a monitor also confirmed")
 COMMENTS = "Reviewer: keep this\ncheck: ignore numbers"
@@ -155,3 +156,22 @@ def test_a_merge_leaves_po_revision_date_to_the_translator(project):
     merged = polib.pofile(str(tr)).metadata
     assert merged["PO-Revision-Date"] == "2020-01-02 03:04+0000"
     assert merged["POT-Creation-Date"] != "2020-01-01 00:00+0000"
+
+
+def test_a_comment_ending_in_a_backslash_does_not_swallow_the_next_line(project):
+    # gettext joins a line ending in a backslash with the next: `# C:\` before `#: ...`
+    # would lose the reference in msgcat, msgmerge and msgfmt.
+    tr = project / PO.format("tr")
+    catalog = polib.pofile(str(tr))
+    catalog.find(FIRST).tcomment = "Saved under C:\\"
+    catalog.save()
+
+    run(project)
+    merged = subprocess.run(["msgcat", str(tr)], capture_output=True, check=True).stdout
+    entry = polib.pofile(merged.decode("utf-8")).find(FIRST)
+    assert entry is not None and entry.occurrences, "the reference line was swallowed"
+    assert entry.tcomment.rstrip(" ") == "Saved under C:\\"
+    assert read_po(tr.read_text(encoding="utf-8")).find(FIRST).translator_comments == [
+        "Saved under C:\\"
+    ]
+    msgfmt_check(tr)

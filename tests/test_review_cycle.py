@@ -36,7 +36,9 @@ translator_text = st.text(alphabet=LETTERS + "\n", min_size=1, max_size=24).filt
     lambda text: text.strip() == text and text.strip("\n") == text and text != ""
 )
 comment_text = st.one_of(
-    st.sampled_from(["Reviewer: keep this", "check: ignore numbers", "Ask the desk."]),
+    st.sampled_from(
+        ["Reviewer: keep this", "check: ignore numbers", "Ask the desk.", "Saved under C:\\"]
+    ),
     st.text(alphabet=LETTERS, min_size=1, max_size=20).filter(lambda t: t.strip() == t),
 )
 

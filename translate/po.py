@@ -204,7 +204,12 @@ def _references(references: Iterable[str], width: int) -> list[str]:
 
 
 def _comment(marker: str, text: str) -> str:
-    return f"{marker} {text}" if text else marker
+    if not text:
+        return marker
+    # gettext's reader joins a line ending in a backslash with the next one (po-lex.c), so
+    # `# C:\` would swallow the `#:` or `msgid` line after it in msgcat, msgfmt and Poedit.
+    # A trailing blank stops that; `_Parser.comment_into` takes it off again.
+    return f"{marker} {text} " if text.endswith("\\") else f"{marker} {text}"
 
 
 NO_WRAP = "no-wrap"
@@ -478,10 +483,10 @@ class _Parser:
         elif marker == ":":
             entry.references.extend(line[2:].split())
         elif marker == ".":
-            entry.extracted.append(line[2:].removeprefix(" "))
+            entry.extracted.append(_comment_text(line[2:]))
         else:
             # `# text` and unknown kinds (`#=`) alike are kept as translator comments.
-            entry.translator.append(line[1:].removeprefix(" "))
+            entry.translator.append(_comment_text(line[1:]))
 
     def string(self, line: str, number: int, *, obsolete: bool, previous: bool) -> None:
         match = _KEYWORD.match(line)
@@ -609,6 +614,13 @@ class _Parser:
             self.catalog.header_flags = message.flags
         else:
             self.catalog.messages.append(message)
+
+
+def _comment_text(rest: str) -> str:
+    """A comment line's text: without the blank after the marker, nor the one `_comment`
+    writes after a final backslash."""
+    text = rest.removeprefix(" ")
+    return text[:-1] if text.endswith("\\ ") else text
 
 
 def _has_unescaped_quote(body: str) -> bool:
