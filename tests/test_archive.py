@@ -7,13 +7,14 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.support.archive import write_archive
-from tests.support.cli import TRANSLATE, make_project, run_translate, with_models
+from tests.support.cli import REPO, TRANSLATE, make_project, run_translate, with_models
 
 ARTICLES = 8
 # Enough chunks after the first that a signal sent once it lands arrives mid-run even when the
@@ -40,6 +41,12 @@ def outputs(project: Path) -> dict[str, bytes]:
 
 def catalogs(project: Path) -> list[Path]:
     return sorted((project / "locales").glob("*/LC_MESSAGES/*.po"))
+
+
+def leftovers(project: Path) -> list[Path]:
+    """Temporary files and the journal of a write in the locales folder."""
+    found = [*(project / "locales").rglob("*.tmp"), *(project / "locales").rglob("*.journal")]
+    return sorted(found)
 
 
 def test_a_chunked_run_writes_every_article_and_a_rerun_changes_nothing(tmp_path):
@@ -121,3 +128,37 @@ def test_a_run_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path, tiny_models
     process = interrupted_run(project, tiny_models, signal.SIGINT, ctrl_c=signal.SIG_IGN)
     assert process.returncode == 0, process.stderr.read()
     assert len(catalogs(project)) == 3 * STOPPED_ARTICLES
+
+
+def test_a_kill_between_two_renames_of_a_chunk_is_completed_by_the_rerun(tmp_path, tiny_models):
+    """SIGKILL after the first Arabic catalog of the first chunk is renamed into place (with
+    chunks of 40 segments it holds at least two articles): the other catalogs of the chunk
+    are still temporary files. Were the chunk left half written, the re-run would find the
+    second article's sentences in the first one's catalog and take them as memory, where a
+    clean run machine-translates both in one batch."""
+    mt = ["run", "--mt", "require", "--chunk-segments", "40"]
+    clean = archive(tmp_path / "clean")
+    result = run_translate(*mt, cwd=clean, env=with_models(tiny_models))
+    assert result.returncode == 0, result.stderr
+    killed = archive(tmp_path / "killed")
+    first = "ar/LC_MESSAGES/article-00000.po"
+    process = subprocess.run(
+        [sys.executable, "-m", "tests.support.killed", *mt],
+        cwd=killed,
+        env={
+            **os.environ,
+            **with_models(tiny_models),
+            "PYTHONPATH": str(REPO),
+            "KILL_AFTER_RENAMING": first,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert process.returncode == -signal.SIGKILL, process.stderr
+    assert [str(path.relative_to(killed / "locales")) for path in catalogs(killed)] == [first]
+    assert leftovers(killed)
+    rerun = run_translate(*mt, cwd=killed, env=with_models(tiny_models))
+    assert rerun.returncode == 0, rerun.stderr
+    assert outputs(killed) == outputs(clean)
+    assert leftovers(killed) == []

@@ -13,16 +13,19 @@ beside the target, so a real full filesystem is the faithful test.
 from __future__ import annotations
 
 import hashlib
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.support.catalogs import FIRST, PO, THIRD, snapshot
-from tests.support.cli import make_project, run_translate
+from tests.support.cli import REPO, make_project, run_translate
 from tests.support.faults import namespaces, run_unprivileged, run_with_disk, translate_command
 from translate.catalog import Catalog, Message
 from translate.errors import CatalogError
-from translate.files import catalog_bytes
+from translate.files import JOURNAL_NAME, LOCK_NAME, catalog_bytes, catalogs_lock
 
 needs_namespaces = pytest.mark.skipif(not namespaces(), reason="needs unshare and namespaces")
 
@@ -191,3 +194,66 @@ def test_a_usage_error_is_exactly_one_line(project, arguments):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("translate: error: ")
     assert result.stdout == ""
+
+
+# Writes a.po, b.po and c.po of `sys.argv[1]`/ar/LC_MESSAGES as one journalled set, and is
+# killed right after a.po is renamed into place.
+KILLED_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from translate.files import JOURNAL_NAME, write_files
+replace = os.replace
+def replace_then_die(source, target):
+    replace(source, target)
+    if str(target).endswith("a.po"):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace_then_die
+locales = Path(sys.argv[1])
+folder = locales / "ar" / "LC_MESSAGES"
+write_files(
+    [(folder / name, b"new " + name.encode()) for name in ("a.po", "b.po", "c.po")],
+    journal=locales / JOURNAL_NAME,
+)
+"""
+
+
+def test_a_write_killed_among_its_renames_is_finished_without_overwriting_a_translator(
+    tmp_path,
+):
+    """The next holder of the lock renames the rest into place, except over a catalog a
+    translator saved after the kill: theirs stays. Only our temporary files are removed."""
+    locales = tmp_path / "locales"
+    folder = locales / "ar" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for name in ("a.po", "b.po", "c.po"):
+        (folder / name).write_bytes(b"old " + name.encode())
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITE, str(locales)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (folder / "a.po").read_bytes() == b"new a.po"
+    assert (folder / "c.po").read_bytes() == b"old c.po"
+    assert (locales / JOURNAL_NAME).exists()
+    (folder / "b.po").write_bytes(b"reviewed b.po")  # a translator saves, before the re-run
+    theirs = [
+        folder / ".b.po.swp",
+        folder / "notes.tmp",
+        locales / ".a.pot.backup.tmp",
+        locales / ".notes.txt.abcd1234.tmp",  # named as ours, but beside no catalog
+    ]
+    for path in theirs:
+        path.write_bytes(b"not ours")
+    with catalogs_lock(locales):
+        pass
+    assert {path.name: path.read_bytes() for path in sorted(folder.glob("*.po"))} == {
+        "a.po": b"new a.po",
+        "b.po": b"reviewed b.po",
+        "c.po": b"new c.po",
+    }
+    assert not (locales / JOURNAL_NAME).exists()
+    left = sorted(p for p in locales.rglob("*") if p.is_file() and p.name != LOCK_NAME)
+    assert left == sorted([*folder.glob("*.po"), *theirs])

@@ -6,10 +6,14 @@ goes through the stages of `pipeline.py`: plan against memory, machine-translate
 per language), enforce the glossary, merge; then its templates and catalogs are written all
 or nothing before the next chunk is read. So a kill loses at most the chunk in flight, and
 the catalogs written are memory for the rest of the run and for the next one: a re-run
-machine-translates nothing twice. An article whose inputs have not changed since the last
-run is skipped (`translate.run_state` says when that is exact). Only one chunk's sources,
-templates and catalogs are held at a time; the memory of translated entries is the index on
-disk (`memory/index.py`), which each chunk's catalogs enter as they are written.
+machine-translates nothing twice. A kill among a chunk's renames is completed by the next
+run (`files.write_files` journals them), so no chunk is ever half written: if it were, the
+re-run would plan the rest of it against the catalogs already written, taking as memory
+what a clean run machine-translates in the same batch. An article whose inputs have not
+changed since the last run is skipped (`translate.run_state` says when that is exact). Only
+one chunk's sources, templates and catalogs are held at a time; the memory of translated
+entries is the index on disk (`memory/index.py`), which each chunk's catalogs enter as they
+are written.
 """
 
 from __future__ import annotations

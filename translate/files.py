@@ -9,12 +9,25 @@ writing the temporary files, which are then removed, so no target has changed. C
 encoded before that, in the charset their header declares, so text that cannot be written (a
 character that charset lacks, a lone surrogate from an escape) is reported naming file and
 entry and nothing is written.
+
+A set of writes can be journalled (`journal=`): once every temporary file is on disk, the
+renames still to do are recorded in the journal, which is removed when they are done. A
+process killed while renaming (SIGKILL, a crash) leaves the journal, and the next holder of
+the catalogs' lock finishes those renames before anything else (`catalogs_lock`), so a set
+of catalogs is never left half renamed into place. A target that changed in between (a
+translator saved it) is left as it is and its temporary file removed: their work wins over
+the killed write. Temporary files of a write killed before its renames began are removed
+then too; only files named as `_stage` names them, beside a catalog or template of the
+locales folder, are touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -26,6 +39,8 @@ from translate.errors import CatalogError, LockError, WriteError
 from translate.po import catalog_charset, decode_po_bytes, read_po, write_po
 
 LOCK_NAME = ".translate.lock"
+# Beside the lock: the renames of a journalled write still to do (module docstring).
+JOURNAL_NAME = ".translate.journal"
 LOCK_TIMEOUT_SECONDS = 30.0
 
 # Header fields whose change alone does not make a catalog worth rewriting.
@@ -33,14 +48,23 @@ VOLATILE_HEADER_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-
 
 
 def write_files(
-    contents: Sequence[tuple[Path, bytes]], display: Callable[[Path], str] = str
+    contents: Sequence[tuple[Path, bytes]],
+    display: Callable[[Path], str] = str,
+    journal: Path | None = None,
 ) -> None:
     """Replace every file of `contents` with its bytes, or none of them (`WriteError`
-    naming the file as `display` shows it)."""
+    naming the file as `display` shows it). With `journal`, the renames are recorded there
+    before the first, so that a process killed among them leaves what `finish_writes`
+    completes; the caller holds the lock of the journal's folder."""
     staged: list[tuple[Path, Path]] = []
+    journalled = journal is not None and len(contents) > 1
+    path = Path()
     try:
         for path, data in contents:
             staged.append((_stage(path, data), path))
+        if journal is not None and journalled:
+            path = journal
+            _write_journal(journal, staged)
         for temporary, path in staged:
             os.replace(temporary, path)
     except OSError as error:
@@ -49,6 +73,9 @@ def write_files(
         for temporary, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
+        if journal is not None and journalled:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(journal)
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -67,6 +94,80 @@ def _stage(path: Path, data: bytes) -> Path:
             os.unlink(temporary)
         raise
     return Path(temporary)
+
+
+# What `_stage` names a temporary file: mkstemp's eight random characters between the
+# target's name and ".tmp".
+_TEMPORARY = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp")
+
+
+def _content_digest(path: Path) -> str | None:
+    """The digest of a file's content, or None when there is no file."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _write_journal(journal: Path, staged: Sequence[tuple[Path, Path]]) -> None:
+    """Record, atomically, each rename still to do with what its target holds now."""
+    folder = journal.parent
+    records = [
+        {
+            "temporary": os.path.relpath(temporary, folder),
+            "target": os.path.relpath(target, folder),
+            "before": _content_digest(target),
+        }
+        for temporary, target in staged
+    ]
+    os.replace(_stage(journal, json.dumps(records).encode("utf-8")), journal)
+
+
+def finish_writes(journal: Path) -> None:
+    """Do the renames a process killed while writing left in `journal`, then remove it.
+
+    A rename is done only while its temporary file is there (else it was done) and its
+    target holds what it held when the journal was written; a target changed since (a
+    translator saved it) keeps its content and the temporary file is removed. Only
+    temporary files named as `_stage` names them, beside their target, are touched."""
+    try:
+        records = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except ValueError:  # written atomically, so only a hand-edited journal gets here
+        records = []
+    folder = journal.parent
+    for record in records:
+        temporary = folder / record["temporary"]
+        target = folder / record["target"]
+        found = _TEMPORARY.fullmatch(temporary.name)
+        if temporary.parent != target.parent or not found or found["target"] != target.name:
+            continue
+        if not temporary.is_file():
+            continue
+        if _content_digest(target) == record["before"]:
+            os.replace(temporary, target)
+        else:
+            temporary.unlink()
+    journal.unlink()
+
+
+def remove_temporaries(directory: Path) -> list[Path]:
+    """Remove the temporary files a killed write left in the locales folder `directory`:
+    those `_stage` names for a template (`*.pot`), a catalog (`*/LC_MESSAGES/*.po`) or the
+    journal. Run under the folder's lock, which every writer of these files holds, so none
+    is another run's write in progress. Returns the files removed."""
+    removed: list[Path] = []
+    folders = [(directory, (".pot", JOURNAL_NAME))]
+    folders += [(folder, (".po",)) for folder in sorted(directory.glob("*/LC_MESSAGES"))]
+    for folder, targets in folders:
+        for path in sorted(folder.glob(".*.tmp")):
+            found = _TEMPORARY.fullmatch(path.name)
+            if found and found["target"].endswith(targets) and path.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                removed.append(path)
+    return removed
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -110,9 +211,12 @@ def save_catalog(path: Path, catalog: Catalog) -> bool:
 
 
 def save_catalogs(
-    items: Sequence[tuple[Path, Catalog, Catalog | None]], display: Callable[[Path], str]
+    items: Sequence[tuple[Path, Catalog, Catalog | None]],
+    display: Callable[[Path], str],
+    journal: Path | None = None,
 ) -> list[bool]:
     """Write each `(path, catalog, old)`, all or nothing; for each, whether it was written.
+    With `journal`, a kill among the renames is completed by the next run (`write_files`).
 
     `old` is what the file holds (None: unknown or new); when only volatile header fields
     (dates, generator) would change, the old values are kept and the file stays as it is.
@@ -124,7 +228,9 @@ def save_catalogs(
             keep_volatile_fields(old, catalog)
         planned.append((path, catalog_bytes(catalog, display(path))))
     changed = [not _holds(path, data, display) for path, data in planned]
-    write_files([item for item, change in zip(planned, changed, strict=True) if change], display)
+    write_files(
+        [item for item, change in zip(planned, changed, strict=True) if change], display, journal
+    )
     return changed
 
 
@@ -225,6 +331,8 @@ def _unplaced(catalog: Catalog) -> list[Message]:
 def catalogs_lock(directory: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the lock on a locales folder; a second run waits, then refuses clearly.
 
+    Once the lock is held, a journalled write a killed run left unfinished is finished and
+    its temporary files removed (module docstring), so the holder sees whole sets of files.
     A folder created only to hold the lock is removed again if the run wrote nothing.
     """
     from filelock import FileLock, Timeout
@@ -242,6 +350,12 @@ def catalogs_lock(directory: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Ite
     except OSError as error:
         raise WriteError(directory / LOCK_NAME, error) from None
     try:
+        journal = directory / JOURNAL_NAME
+        try:
+            finish_writes(journal)
+            remove_temporaries(directory)
+        except OSError as error:
+            raise WriteError(journal, error) from None
         yield
     finally:
         lock.release()

@@ -13,7 +13,13 @@ from translate.catalog import Catalog
 from translate.config import Config
 from translate.errors import InputError
 from translate.evaluate import Evaluation, reviewed_references, score
-from translate.files import catalog_path, load_catalog, save_catalogs
+from translate.files import (
+    JOURNAL_NAME,
+    catalog_path,
+    catalogs_lock,
+    load_catalog,
+    save_catalogs,
+)
 from translate.glossary.model import Glossary
 from translate.memory import Memory
 from translate.merge import Origin, Unit, merge_catalog, plan_units
@@ -110,22 +116,25 @@ def write_catalogs(
 ) -> list[Written]:
     """Save each `(path, catalog, old)`, `old` being what the file holds, all or nothing:
     every catalog is encoded before the first write, and a file whose content would change
-    only in volatile header fields is left as it is."""
-    changed = save_catalogs(items, config.display_path)
+    only in volatile header fields is left as it is. The caller holds the catalogs' lock:
+    the renames are journalled, so a kill among them is completed by the next run."""
+    journal = config.locales_dir / JOURNAL_NAME
+    changed = save_catalogs(items, config.display_path, journal)
     return [Written(path, flag) for (path, _, _), flag in zip(items, changed, strict=True)]
 
 
 def extract(config: Config, sources: Sequence[Source]) -> list[Written]:
-    """Write one POT template per source into the locales folder."""
-    old = existing_templates(config, sources)
-    templates = build_templates(config, sources)
-    return write_catalogs(
-        config,
-        [
-            (template_path(config, source), templates[source.stem], old.get(source.stem))
-            for source in sources
-        ],
-    )
+    """Write one POT template per source into the locales folder, under its lock."""
+    with catalogs_lock(config.locales_dir):
+        old = existing_templates(config, sources)
+        templates = build_templates(config, sources)
+        return write_catalogs(
+            config,
+            [
+                (template_path(config, source), templates[source.stem], old.get(source.stem))
+                for source in sources
+            ],
+        )
 
 
 # ---------------------------------------------------------------------------------------------
