@@ -57,12 +57,12 @@ def write_files(
     before the first, so that a process killed among them leaves what `finish_writes`
     completes; the caller holds the lock of the journal's folder."""
     staged: list[tuple[Path, Path]] = []
-    journalled = journal is not None and len(contents) > 1
+    journal = journal if len(contents) > 1 else None  # one rename is never half done
     path = Path()
     try:
         for path, data in contents:
             staged.append((_stage(path, data), path))
-        if journal is not None and journalled:
+        if journal is not None:
             path = journal
             _write_journal(journal, staged)
         for temporary, path in staged:
@@ -73,7 +73,7 @@ def write_files(
         for temporary, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
-        if journal is not None and journalled:
+        if journal is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(journal)
 
@@ -152,12 +152,11 @@ def finish_writes(journal: Path) -> None:
     journal.unlink()
 
 
-def remove_temporaries(directory: Path) -> list[Path]:
+def remove_temporaries(directory: Path) -> None:
     """Remove the temporary files a killed write left in the locales folder `directory`:
     those `_stage` names for a template (`*.pot`), a catalog (`*/LC_MESSAGES/*.po`) or the
     journal. Run under the folder's lock, which every writer of these files holds, so none
-    is another run's write in progress. Returns the files removed."""
-    removed: list[Path] = []
+    is another run's write in progress."""
     folders = [(directory, (".pot", JOURNAL_NAME))]
     folders += [(folder, (".po",)) for folder in sorted(directory.glob("*/LC_MESSAGES"))]
     for folder, targets in folders:
@@ -166,8 +165,6 @@ def remove_temporaries(directory: Path) -> list[Path]:
             if found and found["target"].endswith(targets) and path.is_file():
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
-                removed.append(path)
-    return removed
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
