@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import polib
 import pytest
 
@@ -49,6 +50,51 @@ def test_suggestions_equal_the_exhaustive_scan_on_at_least_98_percent(tmp_path):
                 assert got.entry.target == pseudo_translation(got.entry.source)
     assert with_match >= QUERIES // 2  # the sample exercises close matches
     assert same / QUERIES >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("stale_minimum", "rebuilt"), [(10_000, False), (50, True)], ids=["kept", "rebuilt"]
+)
+def test_deleted_sources_are_never_suggested_and_stale_postings_are_rebuilt(
+    tmp_path, monkeypatch, stale_minimum, rebuilt
+):
+    """A catalog rewritten with other sentences leaves the old sources' ids in the postings
+    until they outnumber a quarter of the live ones; either way only live sources answer."""
+    monkeypatch.setattr("translate.memory.index.STALE_MINIMUM", stale_minimum)
+    corpus = NewsCorpus(seed=11)
+    before, after = corpus.sentences(120), corpus.sentences(120)
+    po = tmp_path / "archive.po"
+    content = {"archive.po": before}
+
+    def read(file: SourceFile) -> list[Unit]:
+        return [Unit(s, pseudo_translation(s), "tr", reviewed=True) for s in content[file.display]]
+
+    files = [SourceFile(po, "archive.po", Kind.catalog, "tr")]
+    with MemoryIndex(tmp_path / INDEX_NAME) as index:
+        po.write_text("first", encoding="utf-8")
+        index.sync(files, read, ["tr"])
+        content["archive.po"] = after
+        po.write_text("second, longer", encoding="utf-8")
+        index.sync(files, read, ["tr"])
+        db = index.connection
+        live = {row[0] for row in db.execute("SELECT id FROM texts")}
+        posted = {
+            int(text_id)
+            for (blob,) in db.execute("SELECT ids FROM postings")
+            for text_id in np.frombuffer(blob, dtype="<i4")
+        }
+        assert (posted == live) is rebuilt and live <= posted
+        memory = index.memory("tr")
+        for sentence in before:
+            match = memory.closest(sentence + " again")
+            assert match is None or match.entry.source in after
+        exhaustive = TranslationMemory(
+            MemoryEntry(s, pseudo_translation(s), True, "archive.po") for s in after
+        )
+        for sentence in after[:40]:
+            query = sentence.replace(" the ", " a ", 1) + " again"
+            got, want = memory.closest(query), exhaustive.closest(query)
+            assert (got and got.score) == (want and want.score)
 
 
 def write_po(path: Path, entries: list[tuple[str, str, bool]]) -> None:
