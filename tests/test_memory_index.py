@@ -97,6 +97,30 @@ def test_deleted_sources_are_never_suggested_and_stale_postings_are_rebuilt(
             assert (got and got.score) == (want and want.score)
 
 
+SMALL = ["He said it.", "They said it again.", "We said it.", "It was said.", "Talks began."]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["She said it.", "They said it again!", "It was said!", "Talks began today.", "Nothing."],
+)
+def test_a_query_of_common_words_only_is_answered_as_by_the_scan(tmp_path, query):
+    """Words most sources hold are left out of the estimate, unless nothing else is left."""
+    po = tmp_path / "small.po"
+    po.write_text("small", encoding="utf-8")
+    with MemoryIndex(tmp_path / INDEX_NAME) as index:
+        index.sync(
+            [SourceFile(po, "small.po", Kind.catalog, "tr")],
+            lambda _: [Unit(s, pseudo_translation(s), "tr", reviewed=True) for s in SMALL],
+            ["tr"],
+        )
+        got = index.memory("tr").closest(query)
+    want = TranslationMemory(
+        MemoryEntry(s, pseudo_translation(s), True, "small.po") for s in SMALL
+    ).closest(query)
+    assert (got and (got.entry.source, got.score)) == (want and (want.entry.source, want.score))
+
+
 def write_po(path: Path, entries: list[tuple[str, str, bool]]) -> None:
     catalog = polib.POFile()
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "tr"}
