@@ -53,10 +53,27 @@ def remember(
 def source_files(config: Config, languages: Sequence[str]) -> list[SourceFile]:
     """The catalogs of `languages`, then the TMX files of the memory folder."""
     return [
-        SourceFile(path, config.display_path(path), Kind.catalog, language)
+        SourceFile(path, display, Kind.catalog, language)
         for language in languages
-        for path in catalog_paths(config, language)
-    ] + [SourceFile(path, config.display_path(path), Kind.tmx, None) for path in tmx_paths(config)]
+        for path, display in _displayed(config, catalog_paths(config, language))
+    ] + [
+        SourceFile(path, display, Kind.tmx, None)
+        for path, display in _displayed(config, tmx_paths(config))
+    ]
+
+
+def _displayed(config: Config, paths: Sequence[Path]) -> Iterable[tuple[Path, str]]:
+    """Each path with `config.display_path(path)`, resolving each folder once rather than
+    every file (thousands of catalogs in one folder), except for a file that is a link."""
+    folders: dict[Path, str] = {}
+    for path in paths:
+        if path.is_symlink():
+            yield path, config.display_path(path)
+            continue
+        if path.parent not in folders:
+            folders[path.parent] = config.display_path(path.parent)
+        folder = folders[path.parent]
+        yield path, path.name if folder == "." else f"{folder}/{path.name}"
 
 
 def tmx_paths(config: Config) -> list[Path]:
