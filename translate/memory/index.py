@@ -53,11 +53,11 @@ from translate.memory.model import (
 
 INDEX_NAME = "memory.sqlite3"
 # Bump whenever the tables change: an index of another version is rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Sources scored with rapidfuzz per query, best estimates first: news copy has many sentences
 # that share all their words but one or two (the same attack in another town), whose
-# estimates tie. At 300k sources 300 found the best on every query of the benchmark, 100 on
-# 98%.
+# estimates tie. Of 300 queries at 300k sources (README, "Measured"), 400 and 500 found the
+# best on all, 300 on 299, 200 on 296.
 CANDIDATES = 500
 # Words held by more than this share of the sources are left out of the estimate.
 COMMON_SHARE = 0.3
@@ -84,8 +84,12 @@ CREATE TABLE files (
 );
 -- AUTOINCREMENT: an id is never reused, so a stale posting can only name a deleted source.
 CREATE TABLE texts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL UNIQUE, length INTEGER NOT NULL
+    id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL UNIQUE
 );
+-- The length of every source by id (0 for an id no source has), little-endian 32-bit
+-- integers in one row: a query needs them all, and one blob reads in a millisecond.
+CREATE TABLE lengths (data BLOB NOT NULL);
+INSERT INTO lengths VALUES (x'00000000');
 -- The ids of the sources holding `word`, little-endian 32-bit integers, in the order indexed.
 CREATE TABLE postings (word TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (
@@ -153,7 +157,8 @@ class MemoryIndex:
         self.last_sync = SyncReport(read=[], removed=[])
         self._pending: dict[str, array] = {}  # postings not yet written, by word
         self._pending_sources = 0
-        self._lengths = np.zeros(1, dtype=np.int64)  # source lengths by id, read as needed
+        self._lengths: np.ndarray | None = None  # the `lengths` table, read when needed
+        self._new_lengths: dict[int, int] = {}  # by id, not yet written; 0 for a deletion
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -241,7 +246,8 @@ class MemoryIndex:
             self._pending.clear()
             self._pending_sources = 0
             db.execute("ROLLBACK")
-            self._lengths = np.zeros(1, dtype=np.int64)  # it may hold ids rolled back
+            self._lengths = None  # it may hold ids rolled back
+            self._new_lengths.clear()
             raise
         db.execute("COMMIT")
 
@@ -271,13 +277,12 @@ class MemoryIndex:
         row = db.execute("SELECT id FROM texts WHERE text = ?", (text,)).fetchone()
         if row is not None:
             return row[0]
-        text_id = db.execute(
-            "INSERT INTO texts (text, length) VALUES (?, ?)", (text, len(text))
-        ).lastrowid
+        text_id = db.execute("INSERT INTO texts (text) VALUES (?)", (text,)).lastrowid
         self._post(text_id, text)
         return text_id
 
     def _post(self, text_id: int, text: str) -> None:
+        self._new_lengths[text_id] = len(text)
         for word in words(text):
             self._pending.setdefault(word, array("i")).append(text_id)
         self._pending_sources += 1
@@ -285,7 +290,7 @@ class MemoryIndex:
             self._flush()
 
     def _flush(self) -> None:
-        """Append the pending postings to the index's."""
+        """Append the pending postings to the index's, and write the lengths that changed."""
         db = self._db
         for word in sorted(self._pending):
             row = db.execute("SELECT ids FROM postings WHERE word = ?", (word,)).fetchone()
@@ -296,6 +301,8 @@ class MemoryIndex:
             )
         self._pending.clear()
         self._pending_sources = 0
+        if self._new_lengths:
+            self._write_lengths()
 
     def _drop(self, file_id: int) -> set[int]:
         """Remove a file and its entries; the texts they used, which may now be orphans."""
@@ -319,8 +326,7 @@ class MemoryIndex:
             if db.execute("SELECT 1 FROM entries WHERE text_id = ? LIMIT 1", (text_id,)).fetchone():
                 continue
             db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
-            if text_id < len(self._lengths):
-                self._lengths[text_id] = 0  # out of every length window: never a candidate
+            self._new_lengths[text_id] = 0  # out of every length window: never a candidate
             deleted += 1
         if not deleted:
             return
@@ -342,19 +348,21 @@ class MemoryIndex:
         self._flush()
 
     def source_lengths(self) -> np.ndarray:
-        """The length of every indexed source, by id (0 where no source has the id): read
-        once, then only the sources added since."""
-        known = len(self._lengths) - 1
-        added = self._db.execute(
-            "SELECT id, length FROM texts WHERE id > ? ORDER BY id", (known,)
-        ).fetchall()
-        if added:
-            lengths = np.zeros(added[-1][0] + 1, dtype=np.int64)
-            lengths[: len(self._lengths)] = self._lengths
-            ids, values = zip(*added, strict=True)
-            lengths[list(ids)] = values
-            self._lengths = lengths
+        """The length of every indexed source, by id (0 where no source has the id)."""
+        if self._lengths is None:
+            (data,) = self._db.execute("SELECT data FROM lengths").fetchone()
+            self._lengths = np.frombuffer(data, dtype=_ID).astype(np.int32)
         return self._lengths
+
+    def _write_lengths(self) -> None:
+        lengths = self.source_lengths()
+        top = max(self._new_lengths) + 1
+        if top > len(lengths):
+            lengths = np.concatenate([lengths, np.zeros(top - len(lengths), dtype=np.int32)])
+        lengths[list(self._new_lengths)] = list(self._new_lengths.values())
+        self._db.execute("UPDATE lengths SET data = ?", (lengths.astype(_ID).tobytes(),))
+        self._lengths = lengths
+        self._new_lengths.clear()
 
 
 class IndexedMemory:
@@ -419,21 +427,27 @@ class IndexedMemory:
         query_words = sorted(words(source))
         if not query_words:
             return []
-        marks = ",".join("?" * len(query_words))
-        postings = self._db.execute(
-            f"SELECT word, ids FROM postings WHERE word IN ({marks})", query_words
-        ).fetchall()
-        if not postings:
-            return []
         lengths = self._index.source_lengths()
         # A word most sources hold adds about as much to every plausible candidate: leaving
-        # it out changes no ranking that matters and saves most of the postings read.
-        common = len(lengths) * COMMON_SHARE
-        telling = [(word, ids) for word, ids in postings if len(ids) // _ID.itemsize <= common]
+        # it out changes no ranking that matters and saves most of the postings read (SQLite
+        # gives a blob's length without reading it).
+        common = int(len(lengths) * COMMON_SHARE) * _ID.itemsize
+        marks = ",".join("?" * len(query_words))
+        postings = (
+            self._db.execute(
+                f"SELECT word, ids FROM postings WHERE word IN ({marks}) AND length(ids) <= ?",
+                (*query_words, common),
+            ).fetchall()
+            or self._db.execute(
+                f"SELECT word, ids FROM postings WHERE word IN ({marks})", query_words
+            ).fetchall()
+        )
+        if not postings:
+            return []
         # Characters shared with the query: each word with the blank after it (a word's
         # postings name a source once, so the scatter adds once per source).
         shared = np.zeros(len(lengths), dtype=np.int32)
-        for word, ids in telling or postings:
+        for word, ids in postings:
             shared[np.frombuffer(ids, dtype=_ID)] += len(word) + 1
         # Lengths a source can have and still reach the threshold: ratio = 2·LCS / (m + n).
         share = threshold / (200 - threshold)
