@@ -370,3 +370,58 @@ def _translate_over_tls(address: str, files: dict[str, Path], tmp_path: Path) ->
     assert ran.returncode == 0, ran.stderr
     header = polib.pofile(str(root / "locales/ar/LC_MESSAGES/aleppo-offensive.po")).metadata
     assert header["X-Dragoman-MT"].startswith("Argos Translate translate-en_ar 1.0")
+
+
+def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_completes(
+    tiny_models, seed_segments, tmp_path
+):
+    """SIGKILL the scheduler once the first chunk is written: the run stops with one line and
+    exit 1, the written catalogs are whole, and a local re-run ends where a clean run does."""
+    sources = _numbered_sources(seed_segments, 6)
+    clean = project(tmp_path / "clean", sources)
+    root = project(tmp_path / "remote", sources)
+    # Each article is a chunk of its own, so a chunk is written long before the run ends.
+    command = ("run", "--to", "ar", "--mt", "require", "--chunk-segments", "10")
+    ran = run_translate(*command, cwd=clean, env=with_models(tiny_models))
+    assert ran.returncode == 0, ran.stderr
+    address_file = tmp_path / "scheduler.json"
+    environment = {**os.environ, **with_models(tiny_models)}
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
+    scheduler = [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"]
+    worker = [str(DASK), "worker", "--scheduler-file", str(address_file), "--nthreads", "1"]
+    worker += ["--no-nanny", "--no-dashboard", "--host", "127.0.0.1"]
+    written = root / "locales" / "ar" / "LC_MESSAGES"
+    with subprocess.Popen([*scheduler, "--scheduler-file", str(address_file)], **quiet) as lost:
+        try:
+            address = _scheduler_address(address_file)
+            with subprocess.Popen(worker, **quiet) as helper:
+                try:
+                    with distributed.Client(address, timeout=WAIT, set_as_default=False) as c:
+                        c.wait_for_workers(1, timeout=WAIT)
+                    translate = [str(DASK.parent / "translate"), *command, "--scheduler", address]
+                    with subprocess.Popen(
+                        translate, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        text=True, env=environment,
+                    ) as process:  # fmt: skip
+                        deadline = time.monotonic() + WAIT
+                        while not list(written.glob("*.po")) and time.monotonic() < deadline:
+                            assert process.poll() is None, process.communicate()[1]
+                            time.sleep(0.01)
+                        lost.kill()
+                        _, stderr = process.communicate(timeout=WAIT)
+                finally:
+                    helper.kill()
+        finally:
+            lost.kill()
+    assert process.returncode == 1, stderr
+    assert stderr.count("\n") == 1 and f"the scheduler at {address}" in stderr, stderr
+    kept = sorted(written.glob("*.po"))
+    assert 1 <= len(kept) < len(sources), "the run should stop between chunks"
+    assert not list(root.rglob("*.tmp")), "a temporary file was left behind"
+    clean_picture = picture(clean)
+    for path in kept:
+        name = str(path.relative_to(root))
+        assert picture(root)[name] == clean_picture[name]
+    ran = run_translate(*command, cwd=root, env=with_models(tiny_models))
+    assert ran.returncode == 0, ran.stderr
+    assert picture(root) == clean_picture
