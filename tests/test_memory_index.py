@@ -23,24 +23,33 @@ ARCHIVE = 20_000
 QUERIES = 300
 
 
+def index_of(folder: Path, name: str, sentences: list[str]) -> MemoryIndex:
+    """An index of one catalog, `name`, whose entries are `sentences` reviewed."""
+    po = folder / name
+    po.write_text(name, encoding="utf-8")
+    index = MemoryIndex(folder / INDEX_NAME)
+    index.sync(
+        [SourceFile(po, name, Kind.catalog, "tr")],
+        lambda _: [Unit(s, pseudo_translation(s), "tr", reviewed=True) for s in sentences],
+        ["tr"],
+    )
+    return index
+
+
+def scan_of(name: str, sentences: list[str]) -> TranslationMemory:
+    """The exhaustive scan over the entries `index_of` indexes."""
+    return TranslationMemory(MemoryEntry(s, pseudo_translation(s), True, name) for s in sentences)
+
+
 def test_suggestions_equal_the_exhaustive_scan_on_at_least_98_percent(tmp_path):
     """A generated news archive of 20,000 sentences and 300 new ones, a third of them edits of
     archived sentences (the README states the figure)."""
     corpus = NewsCorpus(seed=7)
     archive = corpus.sentences(ARCHIVE)
     queries = corpus.sentences(QUERIES)
-    po = tmp_path / "archive.po"
-    po.write_text("archive", encoding="utf-8")
-    with MemoryIndex(tmp_path / INDEX_NAME) as index:
-        index.sync(
-            [SourceFile(po, "archive.po", Kind.catalog, "tr")],
-            lambda _: [Unit(s, pseudo_translation(s), "tr", reviewed=True) for s in archive],
-            ["tr"],
-        )
+    with index_of(tmp_path, "archive.po", archive) as index:
         indexed = index.memory("tr")
-        exhaustive = TranslationMemory(
-            MemoryEntry(s, pseudo_translation(s), True, "archive.po") for s in archive
-        )
+        exhaustive = scan_of("archive.po", archive)
         same = with_match = 0
         for query in queries:
             got, want = indexed.closest(query), exhaustive.closest(query)
@@ -88,9 +97,7 @@ def test_deleted_sources_are_never_suggested_and_stale_postings_are_rebuilt(
         for sentence in before:
             match = memory.closest(sentence + " again")
             assert match is None or match.entry.source in after
-        exhaustive = TranslationMemory(
-            MemoryEntry(s, pseudo_translation(s), True, "archive.po") for s in after
-        )
+        exhaustive = scan_of("archive.po", after)
         for sentence in after[:40]:
             query = sentence.replace(" the ", " a ", 1) + " again"
             got, want = memory.closest(query), exhaustive.closest(query)
@@ -106,18 +113,9 @@ SMALL = ["He said it.", "They said it again.", "We said it.", "It was said.", "T
 )
 def test_a_query_of_common_words_only_is_answered_as_by_the_scan(tmp_path, query):
     """Words most sources hold are left out of the estimate, unless nothing else is left."""
-    po = tmp_path / "small.po"
-    po.write_text("small", encoding="utf-8")
-    with MemoryIndex(tmp_path / INDEX_NAME) as index:
-        index.sync(
-            [SourceFile(po, "small.po", Kind.catalog, "tr")],
-            lambda _: [Unit(s, pseudo_translation(s), "tr", reviewed=True) for s in SMALL],
-            ["tr"],
-        )
+    with index_of(tmp_path, "small.po", SMALL) as index:
         got = index.memory("tr").closest(query)
-    want = TranslationMemory(
-        MemoryEntry(s, pseudo_translation(s), True, "small.po") for s in SMALL
-    ).closest(query)
+    want = scan_of("small.po", SMALL).closest(query)
     assert (got and (got.entry.source, got.score)) == (want and (want.entry.source, want.score))
 
 
