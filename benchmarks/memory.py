@@ -1,6 +1,7 @@
 """The translation memory at archive scale: adding one article, per-query times, recall.
 
     .venv/bin/python benchmarks/memory.py [--sizes 3000,300000] [--articles 3] [--queries 200]
+                                          [--candidates 500,400,300,200]
 
 For each size, a project whose Turkish catalogs hold that many translated entries (articles
 of 60 sentences from tests/support/news_corpus.py, written as PO files) is built and its
@@ -11,6 +12,8 @@ start-up, the index update (the previous new article's catalog is read), the loo
 merge and the write, i.e. what adding an article costs besides machine translation. The
 median is reported. Then, in process, `--queries` new sentences are looked up in the index
 and by the exhaustive scan (`TranslationMemory`) and their times and agreement reported.
+With `--candidates`, the agreement is measured again for each number of candidates the
+index hands to rapidfuzz (`translate.memory.index.CANDIDATES`).
 
 Prints a Markdown table to stdout, progress to stderr.
 """
@@ -34,6 +37,7 @@ sys.path.insert(0, str(REPO))
 from tests.support.news_corpus import NewsCorpus, pseudo_translation  # noqa: E402
 from translate.config import load_config  # noqa: E402
 from translate.files import catalog_paths, load_catalog  # noqa: E402
+from translate.memory import index as memory_index  # noqa: E402
 from translate.memory import memory_from_catalogs  # noqa: E402
 from translate.memory.project import open_memory  # noqa: E402
 
@@ -75,7 +79,9 @@ def translate(root: Path, *args: str) -> float:
     return time.perf_counter() - start
 
 
-def measure(size: int, articles: int, queries: int, seed: int) -> dict[str, float]:
+def measure(
+    size: int, articles: int, queries: int, seed: int, candidates: list[int]
+) -> dict[str, object]:
     corpus = NewsCorpus(seed=seed)
     root = Path(tempfile.mkdtemp(prefix=f"memory-bench-{size}-"))
     try:
@@ -94,11 +100,6 @@ def measure(size: int, articles: int, queries: int, seed: int) -> dict[str, floa
             print(f"{size}: article {number + 1}: {times[-1]:.2f} s", file=sys.stderr)
         asked = corpus.sentences(queries)
         config = load_config(root)
-        with open_memory(config, ["tr"]) as index:
-            memory = index.memory("tr")
-            start = time.perf_counter()
-            found = [memory.closest(query) for query in asked]
-            indexed = (time.perf_counter() - start) / queries
         # Every catalog, the new articles' suggestions included, as the index holds them.
         exhaustive = memory_from_catalogs(
             (config.display_path(path), load_catalog(path)) for path in catalog_paths(config, "tr")
@@ -106,7 +107,24 @@ def measure(size: int, articles: int, queries: int, seed: int) -> dict[str, floa
         start = time.perf_counter()
         best = [exhaustive.closest(query) for query in asked]
         scanned = (time.perf_counter() - start) / queries
-        same = sum((a and a.score) == (b and b.score) for a, b in zip(found, best, strict=True))
+
+        def agreeing(found: list) -> int:
+            return sum((a and a.score) == (b and b.score) for a, b in zip(found, best, strict=True))
+
+        with open_memory(config, ["tr"]) as index:
+            memory = index.memory("tr")
+            start = time.perf_counter()
+            found = [memory.closest(query) for query in asked]
+            indexed = (time.perf_counter() - start) / queries
+            same = agreeing(found)
+            by_candidates = {}
+            default = memory_index.CANDIDATES
+            try:
+                for number in candidates:
+                    memory_index.CANDIDATES = number
+                    by_candidates[number] = agreeing([memory.closest(query) for query in asked])
+            finally:
+                memory_index.CANDIDATES = default
         return {
             "index_build": index_build,
             "article": statistics.median(times),
@@ -114,6 +132,7 @@ def measure(size: int, articles: int, queries: int, seed: int) -> dict[str, floa
             "query_scan_ms": scanned * 1000,
             "recall": same / queries,
             "with_match": sum(b is not None for b in best) / queries,
+            "by_candidates": by_candidates,
         }
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -125,10 +144,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--candidates", default="", help="e.g. 500,400,300,200")
     options = parser.parse_args()
     sizes = [int(size) for size in options.sizes.split(",")]
+    candidates = [int(number) for number in options.candidates.split(",") if number]
     results = {
-        size: measure(size, options.articles, options.queries, options.seed) for size in sizes
+        size: measure(size, options.articles, options.queries, options.seed, candidates)
+        for size in sizes
     }
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}\n")  # fmt: skip
@@ -142,6 +164,12 @@ def main() -> None:
     first, last = results[sizes[0]], results[sizes[-1]]
     print(f"\nadding an article: {last['article'] / first['article']:.2f}× at "
           f"{sizes[-1]:,} entries vs {sizes[0]:,}")  # fmt: skip
+    if candidates:
+        print("\n| entries | " + " | ".join(f"{n} candidates" for n in candidates) + " |")
+        print("|---|" + "---|" * len(candidates))
+        for size, r in results.items():
+            cells = " | ".join(f"{r['by_candidates'][n]} of {options.queries}" for n in candidates)
+            print(f"| {size:,} | {cells} |")
 
 
 if __name__ == "__main__":
