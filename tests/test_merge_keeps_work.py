@@ -175,3 +175,17 @@ def test_a_comment_ending_in_a_backslash_does_not_swallow_the_next_line(project)
         "Saved under C:\\"
     ]
     msgfmt_check(tr)
+
+
+def test_the_headers_extracted_comments_survive_a_run(project):
+    tr = project / PO.format("tr")
+    text = tr.read_text(encoding="utf-8")
+    tr.write_text(text.replace('msgid ""', '#. Note from Weblate\nmsgid ""', 1), encoding="utf-8")
+    edit_seed(project, FIRST, CHANGED)
+
+    run(project)
+    written = tr.read_text(encoding="utf-8")
+    assert "#. Note from Weblate\n" in written, written[:400]
+    assert read_po(written).header_extracted_comments == ["Note from Weblate"], written[:400]
+    assert read_po(written).find(CHANGED) is not None  # the run did merge the edit
+    msgfmt_check(tr)

@@ -96,6 +96,8 @@ class Catalog:
 
     header: list[tuple[str, str]] = field(default_factory=list)
     header_comments: list[str] = field(default_factory=list)
+    # `#.` lines above the header: msgcat and msgmerge keep them, so a rewrite must too.
+    header_extracted_comments: list[str] = field(default_factory=list)
     header_flags: list[str] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
 

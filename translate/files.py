@@ -267,7 +267,11 @@ def catalog_bytes(catalog: Catalog, where: str) -> bytes:
 
 def _holder(catalog: Catalog, char: str) -> str:
     """Which part of `catalog` holds `char`: the header, or an entry named by its msgid."""
-    header_texts = [*catalog.header_comments, *(f"{k}{v}" for k, v in catalog.header)]
+    header_texts = [
+        *catalog.header_comments,
+        *catalog.header_extracted_comments,
+        *(f"{k}{v}" for k, v in catalog.header),
+    ]
     if any(char in text for text in header_texts):
         return "the header"
     for message in catalog.messages:
@@ -306,6 +310,7 @@ def same_content(old: Catalog, new: Catalog) -> bool:
     return (
         stable(old) == stable(new)
         and old.header_comments == new.header_comments
+        and old.header_extracted_comments == new.header_extracted_comments
         and old.header_flags == new.header_flags
         and _unplaced(old) == _unplaced(new)
     )

@@ -148,6 +148,7 @@ def merge_catalog(
     return Catalog(
         header=header,
         header_comments=list(existing.header_comments) if existing else [],
+        header_extracted_comments=list(existing.header_extracted_comments) if existing else [],
         header_flags=[
             flag for flag in (existing.header_flags if existing else []) if flag != FUZZY
         ],

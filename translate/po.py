@@ -299,6 +299,7 @@ def header_message(catalog: Catalog) -> Message:
         msgstr="".join(f"{key}: {value}\n" for key, value in catalog.header),
         flags=list(catalog.header_flags),
         translator_comments=list(catalog.header_comments),
+        extracted_comments=list(catalog.header_extracted_comments),
     )
 
 
@@ -611,6 +612,7 @@ class _Parser:
         if message.is_header:
             self.catalog.header = _parse_header(message.msgstr)
             self.catalog.header_comments = message.translator_comments
+            self.catalog.header_extracted_comments = message.extracted_comments
             self.catalog.header_flags = message.flags
         else:
             self.catalog.messages.append(message)
