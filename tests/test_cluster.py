@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -425,3 +426,30 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_co
     ran = run_translate(*command, cwd=root, env=with_models(tiny_models))
     assert ran.returncode == 0, ran.stderr
     assert picture(root) == clean_picture
+
+
+@pytest.mark.parametrize(
+    ("timeout", "code", "message"),
+    [
+        ("1", 1, "no answer within 1 s (DRAGOMAN_SCHEDULER_TIMEOUT)"),
+        ("soon", 2, "DRAGOMAN_SCHEDULER_TIMEOUT='soon': expected a positive number"),
+        ("0", 2, "DRAGOMAN_SCHEDULER_TIMEOUT='0': expected a positive number"),
+    ],
+)
+def test_a_scheduler_that_never_answers_fails_within_the_configured_timeout(
+    timeout, code, message, tmp_path
+):
+    """A listener that completes the TCP handshake and then says nothing: only the timeout
+    (DRAGOMAN_SCHEDULER_TIMEOUT, 10 s by default) ends the wait."""
+    root = reviewed_project(tmp_path / "project")
+    before = snapshot(root)
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        ran = run_translate(
+            "run", "--to", "tr", "--scheduler", address, cwd=root, timeout=60,
+            env={"DRAGOMAN_SCHEDULER_TIMEOUT": timeout},
+        )  # fmt: skip
+    assert ran.returncode == code, ran.stderr
+    assert len(ran.stderr.splitlines()) == 1, ran.stderr
+    assert message in ran.stderr
+    assert snapshot(root) == before

@@ -37,6 +37,7 @@ from distributed import WorkerPlugin
 
 from translate.engine import EngineSettings, MachineTranslation, physical_cores, provenance
 from translate.errors import ClusterError, DragomanError, InputError, ModelError
+from translate.limits import SCHEDULER_TIMEOUT
 
 if TYPE_CHECKING:
     from distributed import Client, Worker
@@ -46,9 +47,6 @@ if TYPE_CHECKING:
     from translate.packages import PackageInfo
 
 SCHEMES = ("tcp", "tls")
-# Seconds to reach the scheduler, and to hear from it again after losing it, before the run
-# stops with one line. Generous for a loaded LAN, short enough for someone waiting at a prompt.
-CONNECT_TIMEOUT = 10.0
 PLUGIN_NAME = "dragoman-engines"
 # Segments per task, in engine batches: 4 × 16 segments take about 2 s with a published-size
 # model on 2 cores, against a few milliseconds of Dask overhead per task (benchmarks/cluster.py),
@@ -184,14 +182,15 @@ class ClusterModels:
         threads: int | None = None,
         *,
         security: Security | None = None,
-        timeout: float = CONNECT_TIMEOUT,
+        timeout: float | None = None,
     ) -> None:
         self.address = check_address(address)
         self.settings = settings
         self.threads = threads
         self.workers = 0  # workers seen at the last task, for the progress bar
         self._security = security
-        self._timeout = timeout
+        # Seconds to reach the scheduler (and to say goodbye) before the run stops with one line.
+        self._timeout = timeout if timeout is not None else SCHEDULER_TIMEOUT.value()
         self._client: Client | None = None
         self._inventory: dict[str, WorkerModels] | None = None
 
@@ -405,8 +404,30 @@ def connect(address: str, security: Security | None, timeout: float) -> Client:
             "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT and "
             "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY (or the same keys in Dask's config)"
         )
-    try:
-        return Client(address, timeout=timeout, security=security, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as error:
+    made: list[Client] = []
+    failed: list[BaseException] = []
+
+    def make() -> None:
+        try:
+            made.append(Client(address, timeout=timeout, security=security, set_as_default=False))
+        except BaseException as error:  # raised again in the caller's thread
+            failed.append(error)
+
+    # Dask bounds the TCP connect by `timeout` but not the wait for the scheduler's first
+    # reply: a listener that accepts and never answers would hold the run forever. A thread
+    # left waiting is a daemon and ends with the process.
+    attempt = threading.Thread(target=make, name="dragoman-connect", daemon=True)
+    attempt.start()
+    attempt.join(timeout)
+    if attempt.is_alive():
+        raise ClusterError(
+            f"cannot connect to the scheduler at {address}: no answer within {timeout:g} s "
+            "(DRAGOMAN_SCHEDULER_TIMEOUT)"
+        )
+    if failed and isinstance(failed[0], (OSError, TimeoutError, ValueError)):
+        error = failed[0]
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ClusterError(f"cannot connect to the scheduler at {address}: {reason}") from None
+    if failed:
+        raise failed[0]
+    return made[0]

@@ -65,6 +65,13 @@ INDEX_DEADLINE = Setting(
 DOWNLOAD_DEADLINE = Setting(
     "DRAGOMAN_DOWNLOAD_DEADLINE", 3600.0, "seconds for downloading one whole package"
 )
+# Generous for a loaded LAN, short enough for someone waiting at a prompt; a cluster across a
+# slow link may need more.
+SCHEDULER_TIMEOUT = Setting(
+    "DRAGOMAN_SCHEDULER_TIMEOUT",
+    10.0,
+    "seconds to reach the Dask scheduler",
+)
 
 
 def size(count: float) -> str:
