@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.support.catalogs import PO, snapshot
@@ -49,6 +49,8 @@ def read_or_error(text: str) -> object:
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(po_text)
+@example("#|")  # found by this test: an empty previous-msgid line was an IndexError
+@example("#~ |\n")
 def test_any_text_reads_or_fails_at_a_line(text: str) -> None:
     first = read_or_error(text)
     if isinstance(first, CatalogError):

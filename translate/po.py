@@ -457,11 +457,13 @@ class _Parser:
         if line.startswith("#~"):
             body = line[2:].lstrip()
             if body.startswith("|"):
-                self.string(body[1:].lstrip(), number, obsolete=True, previous=True)
+                if previous := body[1:].lstrip():  # an empty `#~ |` says nothing, as in msgcat
+                    self.string(previous, number, obsolete=True, previous=True)
             elif body and not body.startswith("#"):
                 self.string(body, number, obsolete=True, previous=False)
         elif line.startswith("#|"):
-            self.string(line[2:].lstrip(), number, obsolete=False, previous=True)
+            if previous := line[2:].lstrip():  # an empty `#|` says nothing, as in msgcat
+                self.string(previous, number, obsolete=False, previous=True)
         elif line.startswith("#"):
             if self.entry.has_msgstr:
                 self.flush(number)
