@@ -257,3 +257,21 @@ def test_a_write_killed_among_its_renames_is_finished_without_overwriting_a_tran
     assert not (locales / JOURNAL_NAME).exists()
     left = sorted(p for p in locales.rglob("*") if p.is_file() and p.name != LOCK_NAME)
     assert left == sorted([*folder.glob("*.po"), *theirs])
+
+
+@pytest.mark.parametrize(
+    "journal",
+    ['{"not": "a list"}', '[{"target": "ar/LC_MESSAGES/a.po"}]', '[5]', '[{"temporary": 1, '
+     '"target": "a.po", "before": null}]', "not json"],
+    ids=["object", "no-temporary", "number", "wrong-type", "not-json"],
+)  # fmt: skip
+def test_a_hand_edited_journal_is_set_aside_and_touches_nothing(tmp_path, journal):
+    locales = tmp_path / "locales"
+    folder = locales / "ar" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "a.po").write_bytes(b"translated a.po")
+    (locales / JOURNAL_NAME).write_text(journal, encoding="utf-8")
+    with catalogs_lock(locales):
+        pass
+    assert (folder / "a.po").read_bytes() == b"translated a.po"
+    assert not (locales / JOURNAL_NAME).exists()

@@ -123,6 +123,15 @@ def _write_journal(journal: Path, staged: Sequence[tuple[Path, Path]]) -> None:
     os.replace(_stage(journal, json.dumps(records).encode("utf-8")), journal)
 
 
+def _is_record(record: object) -> bool:
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("temporary"), str)
+        and isinstance(record.get("target"), str)
+        and isinstance(record.get("before"), str | None)
+    )
+
+
 def finish_writes(journal: Path) -> None:
     """Do the renames a process killed while writing left in `journal`, then remove it.
 
@@ -136,6 +145,8 @@ def finish_writes(journal: Path) -> None:
         return
     except ValueError:  # written atomically, so only a hand-edited journal gets here
         records = []
+    if not isinstance(records, list) or not all(_is_record(record) for record in records):
+        records = []  # hand-edited too: the next run re-plans the chunk instead
     folder = journal.parent
     for record in records:
         temporary = folder / record["temporary"]
