@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.archive import write_archive
+from tests.support.catalogs import without_dates
 from tests.support.cli import REPO, TRANSLATE, make_project, run_translate, with_models
 
 ARTICLES = 8
@@ -21,8 +22,6 @@ ARTICLES = 8
 # test process is scheduled late on a loaded machine.
 STOPPED_ARTICLES = 24
 CHUNK = ["--chunk-segments", "25"]  # an article is 10 to 16 segments: about 5 chunks
-# Written at the time of the run, not from its input: left out when runs are compared.
-DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 
 
 def archive(root: Path, articles: int = ARTICLES) -> Path:
@@ -34,7 +33,7 @@ def archive(root: Path, articles: int = ARTICLES) -> Path:
 def outputs(project: Path) -> dict[str, bytes]:
     """The templates and catalogs, without their dates."""
     return {
-        str(path.relative_to(project)): DATES.sub(b"", path.read_bytes())
+        str(path.relative_to(project)): without_dates(path.read_bytes())
         for path in sorted((project / "locales").rglob("*.po*"))
     }
 
