@@ -373,11 +373,13 @@ def _translate_over_tls(address: str, files: dict[str, Path], tmp_path: Path) ->
     assert header["X-Dragoman-MT"].startswith("Argos Translate translate-en_ar 1.0")
 
 
+@pytest.mark.parametrize("lose", [signal.SIGKILL, signal.SIGSTOP], ids=["killed", "stopped"])
 def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_completes(
-    tiny_models, seed_segments, tmp_path
+    tiny_models, seed_segments, tmp_path, lose
 ):
-    """SIGKILL the scheduler once the first chunk is written: the run stops with one line and
-    exit 1, the written catalogs are whole, and a local re-run ends where a clean run does."""
+    """Kill the scheduler, or stop it (its connections stay open and it never answers), once
+    the first chunk is written: the run stops with one line and exit 1, the written catalogs
+    are whole, and a local re-run ends where a clean run does."""
     sources = _numbered_sources(seed_segments, 6)
     clean = project(tmp_path / "clean", sources)
     root = project(tmp_path / "remote", sources)
@@ -386,7 +388,7 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_co
     ran = run_translate(*command, cwd=clean, env=with_models(tiny_models))
     assert ran.returncode == 0, ran.stderr
     address_file = tmp_path / "scheduler.json"
-    environment = {**os.environ, **with_models(tiny_models)}
+    environment = {**os.environ, **with_models(tiny_models), "DRAGOMAN_SCHEDULER_TIMEOUT": "2"}
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
     scheduler = [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"]
     worker = [str(DASK), "worker", "--scheduler-file", str(address_file), "--nthreads", "1"]
@@ -408,8 +410,12 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_co
                         while not list(written.glob("*.po")) and time.monotonic() < deadline:
                             assert process.poll() is None, process.communicate()[1]
                             time.sleep(0.01)
-                        lost.kill()
-                        _, stderr = process.communicate(timeout=WAIT)
+                        lost.send_signal(lose)
+                        try:
+                            _, stderr = process.communicate(timeout=WAIT)
+                        except subprocess.TimeoutExpired:
+                            process.kill()
+                            raise AssertionError("the run outlived its scheduler") from None
                 finally:
                     helper.kill()
         finally:

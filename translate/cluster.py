@@ -27,7 +27,8 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, replace
 from types import TracebackType
@@ -40,7 +41,7 @@ from translate.errors import ClusterError, DragomanError, InputError, ModelError
 from translate.limits import SCHEDULER_TIMEOUT
 
 if TYPE_CHECKING:
-    from distributed import Client, Worker
+    from distributed import Client, Future, Worker
     from distributed.security import Security
 
     from translate.engine import Engine
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 SCHEMES = ("tcp", "tls")
 PLUGIN_NAME = "dragoman-engines"
+# How often a run looks whether a task finished: a task takes seconds.
+POLL_SECONDS = 0.02
 # Segments per task, in engine batches: 4 × 16 segments take about 2 s with a published-size
 # model on 2 cores, against a few milliseconds of Dask overhead per task (benchmarks/cluster.py),
 # while a 2,000-segment chunk still makes 31 tasks to spread over the workers.
@@ -299,8 +302,28 @@ class ClusterModels:
         return _SchedulerLost(self.address)
 
     def refresh_workers(self) -> None:
+        """Ask the scheduler how many workers it has; no answer within the timeout is a lost
+        scheduler (one that stopped answering keeps its connections open, and Dask waits)."""
         with self.lost_scheduler():
-            self.workers = len(self.client.nthreads())
+            self.workers = len(self.client.nthreads(callback_timeout=self._timeout))
+
+    def results(self, futures: Sequence[Future]) -> Iterator[Future]:
+        """`futures` as they finish. While none finishes for the timeout, the scheduler is
+        asked whether it is still there (`refresh_workers`), so a scheduler that stops
+        answering ends the run instead of holding it forever."""
+        pending = list(futures)
+        asked = time.monotonic()
+        while pending:
+            finished = [future for future in pending if future.done()]
+            if not finished:
+                if time.monotonic() - asked > self._timeout:
+                    self.refresh_workers()
+                    asked = time.monotonic()
+                time.sleep(POLL_SECONDS)
+                continue
+            pending = [future for future in pending if not future.done()]
+            yield from finished
+            asked = time.monotonic()
 
 
 class _SchedulerLost:
@@ -354,8 +377,6 @@ class ClusterTranslator:
     ) -> list[MachineTranslation]:
         """Translate `texts`, in their order; `progress(n)` as tasks finish, adding up to
         `len(texts)` as `Engine.translate` does."""
-        from distributed import as_completed
-
         occurrences: dict[str, int] = {}
         for text in texts:
             occurrences[text] = occurrences.get(text, 0) + 1
@@ -370,7 +391,7 @@ class ClusterTranslator:
                 client.submit(translate_on_worker, self._spec, chunk, pure=False): chunk
                 for chunk in chunks
             }
-            for future in as_completed(futures, loop=client.loop):
+            for future in self._cluster.results(list(futures)):
                 for translation in future.result():
                     done[translation.source] = translation
                 self._cluster.refresh_workers()
