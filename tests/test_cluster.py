@@ -7,6 +7,7 @@ that need an odd worker start a real `dask worker` process beside them and stop 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -14,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -311,33 +312,48 @@ def test_tls_with_a_throwaway_ca(tiny_models, tmp_path):
     files = _throwaway_ca(pki)
     tls = ["--tls-ca-file", str(files["ca.pem"]), "--tls-cert", str(files["node.pem"])]
     tls += ["--tls-key", str(files["node.key"])]
-    address_file = tmp_path / "scheduler.json"
     environment = {**os.environ, **with_models(tiny_models)}
-    scheduler = [str(DASK), "scheduler", "--host", "tls://127.0.0.1", "--port", "0"]
-    scheduler += ["--no-dashboard", "--scheduler-file", str(address_file), *tls]
+    security = distributed.security.Security(
+        tls_ca_file=str(files["ca.pem"]),
+        tls_client_cert=str(files["node.pem"]),
+        tls_client_key=str(files["node.key"]),
+        require_encryption=True,
+    )
+    with _dask_processes(tmp_path, environment, "tls", tls, security) as (address, _):
+        _translate_over_tls(address, files, tmp_path)
+
+
+@contextlib.contextmanager
+def _dask_processes(
+    folder: Path,
+    environment: dict[str, str],
+    scheme: str = "tcp",
+    options: Sequence[str] = (),
+    security: distributed.security.Security | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A `dask scheduler` and one `dask worker` process on 127.0.0.1 (both given `options`),
+    once the scheduler has the worker: its address and the scheduler's process. Both are
+    killed after, stopped or not."""
+    address_file = folder / "scheduler.json"
+    scheduler = [str(DASK), "scheduler", "--host", f"{scheme}://127.0.0.1", "--port", "0"]
+    scheduler += ["--no-dashboard", "--scheduler-file", str(address_file), *options]
     worker = [str(DASK), "worker", "--scheduler-file", str(address_file), "--nthreads", "1"]
-    worker += ["--no-nanny", "--no-dashboard", "--host", "127.0.0.1", *tls]
+    worker += ["--no-nanny", "--no-dashboard", "--host", "127.0.0.1", *options]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
     with subprocess.Popen(scheduler, **quiet) as started:
         try:
             address = _scheduler_address(address_file)
             with subprocess.Popen(worker, **quiet) as helper:
                 try:
-                    security = distributed.security.Security(
-                        tls_ca_file=str(files["ca.pem"]),
-                        tls_client_cert=str(files["node.pem"]),
-                        tls_client_key=str(files["node.key"]),
-                        require_encryption=True,
-                    )
                     with distributed.Client(
                         address, security=security, timeout=WAIT, set_as_default=False
                     ) as client:
                         client.wait_for_workers(1, timeout=WAIT)
-                    _translate_over_tls(address, files, tmp_path)
+                    yield address, started
                 finally:
-                    helper.terminate()
+                    helper.kill()
         finally:
-            started.terminate()
+            started.kill()
 
 
 def _scheduler_address(path: Path) -> str:
@@ -387,39 +403,24 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_chunks_and_a_local_rerun_co
     command = ("run", "--to", "ar", "--mt", "require", "--chunk-segments", "10")
     ran = run_translate(*command, cwd=clean, env=with_models(tiny_models))
     assert ran.returncode == 0, ran.stderr
-    address_file = tmp_path / "scheduler.json"
     environment = {**os.environ, **with_models(tiny_models), "DRAGOMAN_SCHEDULER_TIMEOUT": "2"}
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
-    scheduler = [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"]
-    worker = [str(DASK), "worker", "--scheduler-file", str(address_file), "--nthreads", "1"]
-    worker += ["--no-nanny", "--no-dashboard", "--host", "127.0.0.1"]
     written = root / "locales" / "ar" / "LC_MESSAGES"
-    with subprocess.Popen([*scheduler, "--scheduler-file", str(address_file)], **quiet) as lost:
-        try:
-            address = _scheduler_address(address_file)
-            with subprocess.Popen(worker, **quiet) as helper:
-                try:
-                    with distributed.Client(address, timeout=WAIT, set_as_default=False) as c:
-                        c.wait_for_workers(1, timeout=WAIT)
-                    translate = [str(DASK.parent / "translate"), *command, "--scheduler", address]
-                    with subprocess.Popen(
-                        translate, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                        text=True, env=environment,
-                    ) as process:  # fmt: skip
-                        deadline = time.monotonic() + WAIT
-                        while not list(written.glob("*.po")) and time.monotonic() < deadline:
-                            assert process.poll() is None, process.communicate()[1]
-                            time.sleep(0.01)
-                        lost.send_signal(lose)
-                        try:
-                            _, stderr = process.communicate(timeout=WAIT)
-                        except subprocess.TimeoutExpired:
-                            process.kill()
-                            raise AssertionError("the run outlived its scheduler") from None
-                finally:
-                    helper.kill()
-        finally:
-            lost.kill()
+    with _dask_processes(tmp_path, environment) as (address, scheduler):
+        translate = [str(DASK.parent / "translate"), *command, "--scheduler", address]
+        with subprocess.Popen(
+            translate, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=environment,
+        ) as process:  # fmt: skip
+            deadline = time.monotonic() + WAIT
+            while not list(written.glob("*.po")) and time.monotonic() < deadline:
+                assert process.poll() is None, process.communicate()[1]
+                time.sleep(0.01)
+            scheduler.send_signal(lose)
+            try:
+                _, stderr = process.communicate(timeout=WAIT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise AssertionError("the run outlived its scheduler") from None
     assert process.returncode == 1, stderr
     assert stderr.count("\n") == 1 and f"the scheduler at {address}" in stderr, stderr
     kept = sorted(written.glob("*.po"))
