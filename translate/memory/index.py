@@ -278,11 +278,11 @@ class MemoryIndex:
         if row is not None:
             return row[0]
         text_id = db.execute("INSERT INTO texts (text) VALUES (?)", (text,)).lastrowid
+        self._new_lengths[text_id] = len(text)
         self._post(text_id, text)
         return text_id
 
     def _post(self, text_id: int, text: str) -> None:
-        self._new_lengths[text_id] = len(text)
         for word in words(text):
             self._pending.setdefault(word, array("i")).append(text_id)
         self._pending_sources += 1
